@@ -1,0 +1,6 @@
+package dev.cwlifecycle.simulator;
+
+public class SimulatorMain {
+    public static void main(String[] args) {
+    }
+}

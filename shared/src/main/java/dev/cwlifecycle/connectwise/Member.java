@@ -1,0 +1,4 @@
+package dev.cwlifecycle.connectwise;
+
+public record Member(Long id, String identifier) {
+}
