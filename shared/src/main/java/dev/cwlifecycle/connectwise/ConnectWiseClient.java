@@ -1,0 +1,137 @@
+package dev.cwlifecycle.connectwise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwlifecycle.connectwise.model.CallbackEntry;
+import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.connectwise.model.MemberDeactivation;
+import dev.cwlifecycle.connectwise.model.SecurityRole;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The ConnectWise PSA REST API 3.0 operations cw-lifecycle needs, for one tenant. */
+public final class ConnectWiseClient {
+
+    private static final String MEMBERS = "/system/members";
+
+    private final TenantConnection connection;
+    private final SecurityRoles roles;
+
+    ConnectWiseClient(TenantConnection connection, ConnectWiseConfig config, Clock clock) {
+        this.connection = connection;
+        this.roles = new SecurityRoles(() -> list("/system/securityroles", null, SecurityRole.class,
+                SecurityRole::id), config.roleCacheTtl(), clock);
+    }
+
+    public String tenant() {
+        return connection.tenant();
+    }
+
+    /** Members page by page, in id order, fetched lazily as the stream is consumed. */
+    public Stream<Page<Member>> memberPages(MemberQuery query) {
+        ApiRequest request = ApiRequest.get(MEMBERS).param("conditions", query.conditions());
+        if (!query.fields().isEmpty()) {
+            List<String> fields = new ArrayList<>(query.fields());
+            if (!fields.contains("id")) {
+                fields.add(0, "id");
+            }
+            request = request.param("fields", String.join(",", fields));
+        }
+        return ForwardPages.stream(new ForwardPages<>(connection::execute, request, query.pageSize(),
+                Member.class, Member::id));
+    }
+
+    public Stream<Member> members(MemberQuery query) {
+        return memberPages(query).flatMap(page -> page.items().stream());
+    }
+
+    public long countMembers(Conditions conditions) {
+        ApiResponse response = connection.execute(ApiRequest.get(MEMBERS + "/count").param("conditions", conditions));
+        return read(response, JsonNode.class).path("count").asLong();
+    }
+
+    /** The member; {@link dev.cwlifecycle.connectwise.error.NotFoundException} when there is none. */
+    public Member member(long id) {
+        return read(connection.execute(ApiRequest.get(MEMBERS + "/" + id)), Member.class);
+    }
+
+    public Optional<Member> findByIdentifier(String identifier) {
+        return members(MemberQuery.where(Conditions.field("identifier").eq(identifier)).pageSize(2)).findFirst();
+    }
+
+    public Optional<Member> findByOfficeEmail(String email) {
+        return members(MemberQuery.where(Conditions.field("officeEmail").eq(email)).pageSize(2)).findFirst();
+    }
+
+    /** Creates a member: with licence class F this takes a paid seat at once. Never retried blindly. */
+    public Member create(Member member) {
+        return read(connection.execute(ApiRequest.post(MEMBERS, member)), Member.class);
+    }
+
+    public Member patch(long id, JsonPatch patch) {
+        return read(connection.execute(ApiRequest.patch(MEMBERS + "/" + id, patch)), Member.class);
+    }
+
+    /** Deactivates by JSON Patch ({@code inactiveFlag}, {@code inactiveDate}); history is kept. */
+    public Member deactivate(long id, Instant at) {
+        return patch(id, JsonPatch.of().replace("inactiveFlag", true)
+                .replace("inactiveDate", at.truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    /** Deactivates through {@code /deactivate}, handing the member's open work to another member. */
+    public void deactivate(long id, MemberDeactivation handover) {
+        connection.execute(ApiRequest.post(MEMBERS + "/" + id + "/deactivate", handover));
+    }
+
+    /**
+     * Deletes a member. Not in the published spec: 404 (route missing) or 405 means unsupported here, 409 that the
+     * member has history; callers fall back to deactivation.
+     */
+    public void delete(long id) {
+        connection.execute(ApiRequest.delete(MEMBERS + "/" + id));
+    }
+
+    /** Security roles by name, case-insensitive; cached per tenant for the configured TTL. */
+    public Map<String, SecurityRole> securityRoles() {
+        return roles.byName();
+    }
+
+    public Optional<SecurityRole> securityRole(String name) {
+        return roles.named(name);
+    }
+
+    public List<CallbackEntry> callbacks() {
+        return list("/system/callbacks", null, CallbackEntry.class, CallbackEntry::id).toList();
+    }
+
+    public CallbackEntry registerCallback(CallbackEntry entry) {
+        return read(connection.execute(ApiRequest.post("/system/callbacks", entry)), CallbackEntry.class);
+    }
+
+    public void deleteCallback(long id) {
+        connection.execute(ApiRequest.delete("/system/callbacks/" + id));
+    }
+
+    private <T> Stream<T> list(String path, Conditions conditions, Class<T> type,
+                               java.util.function.ToLongFunction<T> idOf) {
+        ApiRequest request = ApiRequest.get(path).param("conditions", conditions);
+        return ForwardPages.stream(new ForwardPages<>(connection::execute, request, MemberQuery.MAX_PAGE_SIZE,
+                type, idOf)).flatMap(page -> page.items().stream());
+    }
+
+    private static <T> T read(ApiResponse response, Class<T> type) {
+        try {
+            return ConnectWiseJson.MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ConnectWise sent a body that is not a " + type.getSimpleName(), e);
+        }
+    }
+}

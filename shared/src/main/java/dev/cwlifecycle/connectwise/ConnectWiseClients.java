@@ -1,0 +1,46 @@
+package dev.cwlifecycle.connectwise;
+
+import dev.cwlifecycle.credentials.CredentialsSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The one ConnectWise client per tenant, sharing one HTTP connection pool, codebase cache and retry policy. */
+@ApplicationScoped
+public class ConnectWiseClients {
+
+    private final ConnectWiseConfig config;
+    private final CredentialsSource credentials;
+    private final Clock clock;
+    private final HttpTransport transport;
+    private final CodebaseDiscovery codebases;
+    private final RetryPolicy retry;
+    private final Map<String, ConnectWiseClient> clients = new ConcurrentHashMap<>();
+
+    @Inject
+    public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials) {
+        this(config, credentials, Clock.systemUTC());
+    }
+
+    public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Clock clock) {
+        this.config = config;
+        this.credentials = credentials;
+        this.clock = clock;
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .build();
+        this.transport = new HttpTransport(http, config);
+        this.codebases = new CodebaseDiscovery(http, config);
+        this.retry = new RetryPolicy(config.retry());
+    }
+
+    public ConnectWiseClient forTenant(String tenant) {
+        return clients.computeIfAbsent(tenant, name -> new ConnectWiseClient(
+                new TenantConnection(name, credentials, transport, codebases, retry), config, clock));
+    }
+}

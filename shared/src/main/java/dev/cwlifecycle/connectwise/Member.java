@@ -1,4 +1,0 @@
-package dev.cwlifecycle.connectwise;
-
-public record Member(Long id, String identifier) {
-}
