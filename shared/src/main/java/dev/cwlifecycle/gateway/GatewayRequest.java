@@ -1,0 +1,60 @@
+package dev.cwlifecycle.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An API Gateway HTTP API (v2) request, read the way every function needs it. */
+public final class GatewayRequest {
+
+    private final APIGatewayV2HTTPEvent event;
+    private final String correlationId;
+
+    public GatewayRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        this.correlationId = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+    }
+
+    /** API Gateway's request id (also in every log line and problem response), or a fresh one. */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** A header by name, case-insensitively (API Gateway lower-cases them; local callers may not). */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name));
+    }
+
+    /** The body exactly as the caller sent it (API Gateway base64-encodes binary bodies). */
+    public byte[] rawBody() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        return event.getIsBase64Encoded() ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** True when an API Gateway authorizer (IAM or JWT) already authenticated the caller. */
+    public boolean authorizedByGateway() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null) {
+            return false;
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context.getAuthorizer();
+        return authorizer.getIam() != null || authorizer.getJwt() != null;
+    }
+}
