@@ -27,8 +27,17 @@ public final class ConnectWiseClient {
 
     ConnectWiseClient(TenantConnection connection, ConnectWiseConfig config, Clock clock) {
         this.connection = connection;
-        this.roles = new SecurityRoles(() -> list("/system/securityroles", null, SecurityRole.class,
-                SecurityRole::id), config.roleCacheTtl(), clock);
+        this.roles = new SecurityRoles(config.roleCacheTtl(), clock);
+    }
+
+    private ConnectWiseClient(TenantConnection connection, SecurityRoles roles) {
+        this.connection = connection;
+        this.roles = roles;
+    }
+
+    /** This client, with every request it sends (retries included) also counted into {@code counter}. */
+    public ConnectWiseClient counting(RequestCounter counter) {
+        return new ConnectWiseClient(connection.countingInto(counter), roles);
     }
 
     public String tenant() {
@@ -101,11 +110,11 @@ public final class ConnectWiseClient {
 
     /** Security roles by name, case-insensitive; cached per tenant for the configured TTL. */
     public Map<String, SecurityRole> securityRoles() {
-        return roles.byName();
+        return roles.byName(() -> list("/system/securityroles", null, SecurityRole.class, SecurityRole::id));
     }
 
     public Optional<SecurityRole> securityRole(String name) {
-        return roles.named(name);
+        return Optional.ofNullable(securityRoles().get(name));
     }
 
     public List<CallbackEntry> callbacks() {

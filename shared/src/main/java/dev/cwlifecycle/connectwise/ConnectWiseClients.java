@@ -41,6 +41,6 @@ public class ConnectWiseClients {
 
     public ConnectWiseClient forTenant(String tenant) {
         return clients.computeIfAbsent(tenant, name -> new ConnectWiseClient(
-                new TenantConnection(name, credentials, transport, codebases, retry), config, clock));
+                new TenantConnection(name, credentials, transport, codebases, retry, new RequestCounter()), config, clock));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -17,18 +16,17 @@ final class SecurityRoles {
     private record Snapshot(Map<String, SecurityRole> byName, Instant fetchedAt) {
     }
 
-    private final Supplier<Stream<SecurityRole>> fetch;
     private final Duration ttl;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    SecurityRoles(Supplier<Stream<SecurityRole>> fetch, Duration ttl, Clock clock) {
-        this.fetch = fetch;
+    SecurityRoles(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
     }
 
-    Map<String, SecurityRole> byName() {
+    /** The cached map, or a fresh one from {@code fetch} once the TTL has passed. */
+    Map<String, SecurityRole> byName(Supplier<Stream<SecurityRole>> fetch) {
         Snapshot current = snapshot;
         if (current == null || !clock.instant().isBefore(current.fetchedAt().plus(ttl))) {
             Map<String, SecurityRole> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -39,7 +37,4 @@ final class SecurityRoles {
         return current.byName();
     }
 
-    Optional<SecurityRole> named(String name) {
-        return Optional.ofNullable(byName().get(name));
-    }
 }

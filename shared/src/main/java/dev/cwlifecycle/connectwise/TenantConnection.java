@@ -19,14 +19,20 @@ final class TenantConnection {
     private final HttpTransport transport;
     private final CodebaseDiscovery codebases;
     private final RetryPolicy retry;
+    private final RequestCounter counter;
 
     TenantConnection(String tenant, CredentialsSource credentials, HttpTransport transport,
-                     CodebaseDiscovery codebases, RetryPolicy retry) {
+                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter) {
         this.tenant = tenant;
         this.credentials = credentials;
         this.transport = transport;
         this.codebases = codebases;
         this.retry = retry;
+        this.counter = counter;
+    }
+
+    TenantConnection countingInto(RequestCounter operationCounter) {
+        return new TenantConnection(tenant, credentials, transport, codebases, retry, operationCounter);
     }
 
     String tenant() {
@@ -55,6 +61,9 @@ final class TenantConnection {
     private ApiResponse withRetries(ApiRequest request, ConnectWiseCredentials current) {
         String apiBase = SiteAddress.of(current).apiBase(codebases.codebase(current));
         AtomicInteger attempt = new AtomicInteger();
-        return retry.call(() -> transport.send(apiBase, request, current, attempt.incrementAndGet()));
+        return retry.call(() -> {
+            counter.increment();
+            return transport.send(apiBase, request, current, attempt.incrementAndGet());
+        });
     }
 }
