@@ -1,0 +1,27 @@
+package dev.cwlifecycle.provision;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Provisioning policy: {@code cw.provision.*}. */
+@ConfigMapping(prefix = "cw.provision")
+public interface ProvisionConfig {
+
+    /** Licence class when the request names none; F takes a paid seat. */
+    @WithDefault("F")
+    String defaultLicenseClass();
+
+    /**
+     * How an identifier is made from the names when none is given: {@code {f}} first initial, {@code {first}},
+     * {@code {l}} last initial, {@code {last}}; ASCII-folded, lower case, at most 15 characters.
+     */
+    @WithDefault("{f}{last}")
+    String identifierPattern();
+
+    /** Reactivate an inactive member with the same office email (keeping its history) instead of refusing. */
+    @WithDefault("true")
+    boolean reactivateInactive();
+
+    @WithDefault("65536")
+    int maxBodyBytes();
+}

@@ -1,0 +1,77 @@
+package dev.cwlifecycle.provision;
+
+import dev.cwlifecycle.gateway.TicketReference;
+import dev.cwlifecycle.gateway.Validation;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The body of {@code POST /members}. */
+@RegisterForReflection
+public record ProvisionRequest(String firstName, String lastName, String email, String identifier, String role,
+                               Integer roleId, String licenseClass, String title, String phone, String hireDate,
+                               Integer defaultLocationId, Integer defaultDepartmentId, Integer timeZoneId,
+                               Integer memberTypeId, TicketReference ticket, Boolean dryRun) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,15}");
+    private static final Set<String> LICENSE_CLASSES = Set.of("A", "C", "F", "X");
+
+    public boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
+    }
+
+    /** Every field problem at once, before anything is asked of ConnectWise (ConnectWise's own limits). */
+    void validate() {
+        Validation validation = new Validation()
+                .text("firstName", firstName, true, 30)
+                .text("lastName", lastName, true, 30)
+                .email("email", email)
+                .check(identifier == null || IDENTIFIER.matcher(identifier).matches(), "identifier",
+                        "must be 1 to 15 letters, digits, '.', '_' or '-'")
+                .check(role != null ^ roleId != null, "role", "give exactly one of role (a name) or roleId")
+                .text("role", role, false, 30)
+                .check(role == null || role.indexOf('"') < 0 && role.indexOf('\\') < 0, "role",
+                        "must not contain '\"' or '\\'")
+                .positive("roleId", roleId)
+                .check(licenseClass == null || LICENSE_CLASSES.contains(licenseClass.toUpperCase(Locale.ROOT)),
+                        "licenseClass", "must be one of F (full), A (API), C (StreamlineIT), X (subcontractor)")
+                .text("title", title, false, 50)
+                .text("phone", phone, false, 15)
+                .check(hireDate == null || hireDateInstant() != null, "hireDate",
+                        "must be a date (2026-01-31) or a UTC date-time (2026-01-31T09:00:00Z)")
+                .positive("defaultLocationId", defaultLocationId)
+                .positive("defaultDepartmentId", defaultDepartmentId)
+                .positive("timeZoneId", timeZoneId)
+                .positive("memberTypeId", memberTypeId);
+        if (ticket != null) {
+            ticket.validate(validation);
+        }
+        validation.orThrow();
+    }
+
+    /** The hire date as ConnectWise stores it, or null when absent or unreadable. */
+    Instant hireDateInstant() {
+        if (hireDate == null) {
+            return null;
+        }
+        try {
+            return hireDate.length() == 10 ? LocalDate.parse(hireDate).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(hireDate);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The same request, asked again, has this same text: what idempotency compares. */
+    ProvisionRequest withoutDryRun() {
+        return new ProvisionRequest(firstName, lastName, email.toLowerCase(Locale.ROOT), identifier, role, roleId,
+                licenseClass, title, phone, hireDate, defaultLocationId, defaultDepartmentId, timeZoneId,
+                memberTypeId, ticket, null);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.cwlifecycle.provision;
+
+import dev.cwlifecycle.connectwise.Conditions;
+import dev.cwlifecycle.connectwise.ConnectWiseClient;
+import dev.cwlifecycle.connectwise.ConnectWiseClients;
+import dev.cwlifecycle.connectwise.JsonPatch;
+import dev.cwlifecycle.connectwise.MemberQuery;
+import dev.cwlifecycle.connectwise.RequestCounter;
+import dev.cwlifecycle.connectwise.error.BadRequestException;
+import dev.cwlifecycle.connectwise.error.NotAppliedException;
+import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
+import dev.cwlifecycle.connectwise.error.ServerErrorException;
+import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.connectwise.model.Reference;
+import dev.cwlifecycle.connectwise.model.SecurityRole;
+import dev.cwlifecycle.gateway.Problem;
+import dev.cwlifecycle.gateway.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Provisions one person as a ConnectWise member without ever creating a second one. With a warm role cache it
+ * takes two requests: one list that finds both the person (by office email) and every identifier a collision
+ * suffix could clash with, then the POST. A POST whose outcome is unknown is never re-sent before the member has
+ * been looked up; an inactive member is reactivated (policy), keeping its history.
+ */
+@ApplicationScoped
+public class Provisioner {
+
+    private static final Logger LOG = Logger.getLogger(Provisioner.class);
+    private static final int MAX_ROUNDS = 3;
+    private static final List<String> PLAN_FIELDS = List.of("id", "identifier", "officeEmail", "inactiveFlag",
+            "licenseClass", "securityRole");
+
+    private final ConnectWiseClients clients;
+    private final ProvisionConfig config;
+    private final IdentifierConvention convention;
+    private final Clock clock;
+
+    @Inject
+    public Provisioner(ConnectWiseClients clients, ProvisionConfig config) {
+        this(clients, config, Clock.systemUTC());
+    }
+
+    Provisioner(ConnectWiseClients clients, ProvisionConfig config, Clock clock) {
+        this.clients = clients;
+        this.config = config;
+        this.convention = new IdentifierConvention(config.identifierPattern());
+        this.clock = clock;
+    }
+
+    public ProvisionResult provision(String tenant, ProvisionRequest request) {
+        RequestCounter counter = new RequestCounter();
+        ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
+        SecurityRole role = role(client, request);
+        String licenseClass = (request.licenseClass() == null ? config.defaultLicenseClass()
+                : request.licenseClass()).toUpperCase(Locale.ROOT);
+        String base = request.identifier() != null ? request.identifier().toLowerCase(Locale.ROOT)
+                : convention.base(request.firstName(), request.lastName()).orElseThrow(() ->
+                ProblemException.unprocessable("identifier-underivable", "The names hold no ASCII letter or "
+                        + "digit to make an identifier from; give an identifier"));
+        Set<String> attempted = new HashSet<>();
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            Plan plan = plan(client, request, base);
+            if (plan.existing() != null) {
+                return existing(client, request, plan.existing(), attempted, role, licenseClass, counter);
+            }
+            if (request.isDryRun()) {
+                return result("would-create", null, plan.identifier(), licenseClass, role, request, counter);
+            }
+            attempted.add(plan.identifier());
+            try {
+                Member created = client.create(newMember(request, plan.identifier(), role, licenseClass));
+                return result("created", created.id(), created.identifier(), licenseClass, role, request, counter);
+            } catch (ConnectionFailedException | ServerErrorException unknown) {
+                LOG.warnf("create of %s ended without an answer (%s); looking it up before anything else",
+                        plan.identifier(), unknown.getMessage());
+            } catch (BadRequestException refused) {
+                if (!refused.objectExists()) {
+                    throw refused;
+                }
+                LOG.infof("identifier or email taken meanwhile (%s); planning again", refused.getMessage());
+            }
+        }
+        throw new ProblemException(Problem.of("connectwise-unsettled", "ConnectWise unavailable", 503,
+                "The member could not be created or found after " + MAX_ROUNDS + " attempts; nothing was "
+                        + "duplicated, retry later"));
+    }
+
+    private record Plan(String identifier, Member existing) {
+    }
+
+    /** One list request: the person by office email, and every identifier a candidate could clash with. */
+    private Plan plan(ConnectWiseClient client, ProvisionRequest request, String base) {
+        String prefix = request.identifier() != null ? base : IdentifierConvention.candidatePrefix(base);
+        Conditions conditions = Conditions.field("identifier").startsWith(prefix)
+                .or(Conditions.field("officeEmail").eq(request.email()));
+        List<Member> found = client.members(MemberQuery.where(conditions).fields(PLAN_FIELDS.toArray(String[]::new)))
+                .toList();
+        Member existing = found.stream().filter(m -> request.email().equalsIgnoreCase(m.officeEmail()))
+                .min((a, b) -> Boolean.compare(!a.active(), !b.active())).orElse(null);
+        Set<String> taken = new HashSet<>();
+        found.forEach(member -> taken.add(member.identifier().toLowerCase(Locale.ROOT)));
+        if (existing != null) {
+            return new Plan(existing.identifier(), existing);
+        }
+        if (request.identifier() != null) {
+            if (taken.contains(base)) {
+                throw ProblemException.conflict("identifier-taken", "The identifier '" + base
+                        + "' belongs to another member (another email); choose another");
+            }
+            return new Plan(base, null);
+        }
+        return IdentifierConvention.candidates(base).filter(candidate -> !taken.contains(candidate)).findFirst()
+                .map(identifier -> new Plan(identifier, null))
+                .orElseThrow(() -> ProblemException.conflict("identifier-exhausted", "Every identifier from '"
+                        + base + "' to '" + base + "99' is taken; give an identifier"));
+    }
+
+    private ProvisionResult existing(ConnectWiseClient client, ProvisionRequest request, Member existing,
+                                     Set<String> attempted, SecurityRole role, String licenseClass,
+                                     RequestCounter counter) {
+        if (attempted.contains(existing.identifier().toLowerCase(Locale.ROOT))) {
+            return result("created", existing.id(), existing.identifier(), licenseClass, role, request, counter);
+        }
+        if (existing.active()) {
+            throw new ProblemException(Problem.of("member-exists", "Conflict", 409, "An active member with this "
+                    + "office email exists: " + existing.identifier() + " (id " + existing.id() + ")")
+                    .with("memberId", existing.id()).with("identifier", existing.identifier()));
+        }
+        if (!config.reactivateInactive()) {
+            throw new ProblemException(Problem.of("member-inactive", "Conflict", 409, "An inactive member with "
+                    + "this office email exists and reactivation is off: " + existing.identifier())
+                    .with("memberId", existing.id()).with("identifier", existing.identifier()));
+        }
+        if (request.isDryRun()) {
+            return result("would-reactivate", existing.id(), existing.identifier(), licenseClass, role, request,
+                    counter);
+        }
+        Member reactivated = client.patch(existing.id(), JsonPatch.of().replace("inactiveFlag", false)
+                .replace("securityRole", Reference.to(role.id())).replace("licenseClass", licenseClass));
+        if (!reactivated.active()) {
+            throw new NotAppliedException("PATCH", "/system/members/" + existing.id(), "still inactive after reactivation");
+        }
+        return result("reactivated", reactivated.id(), reactivated.identifier(), licenseClass, role, request,
+                counter);
+    }
+
+    private static SecurityRole role(ConnectWiseClient client, ProvisionRequest request) {
+        if (request.roleId() != null) {
+            return client.securityRoles().values().stream().filter(role -> role.id() == request.roleId())
+                    .findFirst().orElseThrow(() -> unknownRole("roleId " + request.roleId(), client));
+        }
+        return client.securityRole(request.role()).orElseThrow(() -> unknownRole("'" + request.role() + "'",
+                client));
+    }
+
+    private static ProblemException unknownRole(String named, ConnectWiseClient client) {
+        List<String> valid = client.securityRoles().values().stream().map(SecurityRole::name).sorted().toList();
+        return new ProblemException(Problem.of("unknown-role", "Unprocessable request", 422, "Security role "
+                + named + " does not exist in ConnectWise; valid roles: " + String.join(", ", valid))
+                .with("validRoles", valid));
+    }
+
+    private Member newMember(ProvisionRequest request, String identifier, SecurityRole role, String licenseClass) {
+        String notes = request.ticket() == null ? "Provisioned by cw-lifecycle"
+                : "Provisioned by cw-lifecycle for ticket " + request.ticket();
+        return new Member(null, identifier, request.firstName().trim(), request.lastName().trim(), null,
+                request.title(), request.email(), null, null, "Office", request.phone(), null, null, "Office",
+                licenseClass, Reference.to(role.id()), reference(request.memberTypeId()),
+                reference(request.timeZoneId()), reference(request.defaultLocationId()),
+                reference(request.defaultDepartmentId()), null,
+                request.hireDate() != null ? request.hireDateInstant()
+                        : LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                null, null, notes, null);
+    }
+
+    private static Reference reference(Integer id) {
+        return id == null ? null : Reference.to(id);
+    }
+
+    private static ProvisionResult result(String outcome, Long memberId, String identifier, String licenseClass,
+                                          SecurityRole role, ProvisionRequest request, RequestCounter counter) {
+        return new ProvisionResult(outcome, memberId, identifier, licenseClass, role.name(), role.id(),
+                request.ticket(), counter.requests());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cwlifecycle.credentials;
+
+import java.util.regex.Pattern;
+
+/** Tenant ids name secrets, files and environment variables, so only a plain shape is let through. */
+public final class TenantId {
+
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private TenantId() {
+    }
+
+    public static boolean valid(String tenant) {
+        return tenant != null && SHAPE.matcher(tenant).matches();
+    }
+
+    static String checked(String tenant) {
+        if (tenant == null || !SHAPE.matcher(tenant).matches()) {
+            throw new IllegalArgumentException("A tenant id is 1 to 64 letters, digits, '-' or '_', starting with a "
+                    + "letter or digit");
+        }
+        return tenant;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cwlifecycle.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cwlifecycle.credentials.CredentialsSource;
+import dev.cwlifecycle.credentials.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.MDC;
+
+/**
+ * What every caller-facing function does around its own work: take the correlation id into the logs, pick the
+ * tenant, authenticate the caller before anything else, and turn any failure into a problem response.
+ */
+@ApplicationScoped
+public class ApiEdge {
+
+    public static final String TENANT_HEADER = "CW-Tenant";
+    public static final String DEFAULT_TENANT = "default";
+
+    private final CredentialsSource credentials;
+
+    @Inject
+    public ApiEdge(CredentialsSource credentials) {
+        this.credentials = credentials;
+    }
+
+    /** The function's own work, for an authenticated caller of a known tenant. */
+    @FunctionalInterface
+    public interface Endpoint {
+        APIGatewayV2HTTPResponse handle(GatewayRequest request, String tenant);
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Endpoint endpoint) {
+        GatewayRequest request = new GatewayRequest(event);
+        MDC.put("correlationId", request.correlationId());
+        try {
+            String tenant = tenantOf(request);
+            authenticate(request, tenant);
+            APIGatewayV2HTTPResponse response = endpoint.handle(request, tenant);
+            response.getHeaders().put("X-Correlation-Id", request.correlationId());
+            return response;
+        } catch (RuntimeException failure) {
+            APIGatewayV2HTTPResponse response = Problems.respond(failure, request.correlationId());
+            response.getHeaders().put("X-Correlation-Id", request.correlationId());
+            return response;
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
+
+    private static String tenantOf(GatewayRequest request) {
+        String tenant = request.pathParameter("tenant").or(() -> request.header(TENANT_HEADER)).orElse(DEFAULT_TENANT);
+        if (!TenantId.valid(tenant)) {
+            throw ProblemException.badRequest("tenant", "The tenant (" + TENANT_HEADER + " header) must be 1 to 64 "
+                    + "letters, digits, '-' or '_'");
+        }
+        return tenant;
+    }
+
+    /** API Gateway's authorizer, where one is configured; otherwise the bearer token whose hash the secret holds. */
+    private void authenticate(GatewayRequest request, String tenant) {
+        if (request.authorizedByGateway()) {
+            return;
+        }
+        String expected = credentials.credentials(tenant).apiTokenSha256();
+        if (!BearerToken.matches(request.header("Authorization"), expected)) {
+            throw new ProblemException(Problem.of("unauthenticated", "Unauthenticated", 401,
+                    "Send 'Authorization: Bearer <token>' with the token whose SHA-256 is the tenant secret's "
+                            + "apiTokenSha256, or call through the API Gateway authorizer"));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cwlifecycle.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cwlifecycle.store.Claim;
+import dev.cwlifecycle.store.IdempotencyKey;
+import dev.cwlifecycle.store.IdempotencyStore;
+import dev.cwlifecycle.store.StoredResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a caller's request at most once per idempotency key: a replay gets the stored response with
+ * {@code Idempotent-Replayed: true}; the same key still running is 409; the key reused for another payload is 422.
+ * Only successes are stored: a refusal or failure releases the key, so a corrected retry runs afresh.
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final IdempotencyStore store;
+    private final Clock clock;
+
+    @Inject
+    public IdempotentRequests(IdempotencyStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    public IdempotentRequests(IdempotencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public APIGatewayV2HTTPResponse run(IdempotencyKey key, String canonicalPayload,
+                                        Supplier<APIGatewayV2HTTPResponse> work) {
+        String hash = IdempotencyStore.payloadHash(canonicalPayload);
+        Claim claim = store.begin(key, hash, clock.instant());
+        if (claim instanceof Claim.Completed completed) {
+            return replay(completed.response());
+        }
+        if (claim instanceof Claim.InProgress inProgress) {
+            throw ProblemException.conflict("in-progress",
+                    "A request with this idempotency key is still running; retry after " + inProgress.until());
+        }
+        if (claim instanceof Claim.PayloadMismatch) {
+            throw ProblemException.unprocessable("idempotency-key-reused",
+                    "This idempotency key was used for a different request; use a new key for a new request");
+        }
+        return runOnce(key, hash, work);
+    }
+
+    private APIGatewayV2HTTPResponse runOnce(IdempotencyKey key, String hash,
+                                             Supplier<APIGatewayV2HTTPResponse> work) {
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = work.get();
+        } catch (RuntimeException failure) {
+            store.abandon(key);
+            throw failure;
+        }
+        if (response.getStatusCode() >= 200 && response.getStatusCode() < 300) {
+            complete(key, hash, response);
+        } else {
+            store.abandon(key);
+        }
+        return response;
+    }
+
+    /** The work is done: if its record can't be stored, the caller still gets the answer (a retry finds it). */
+    private void complete(IdempotencyKey key, String hash, APIGatewayV2HTTPResponse response) {
+        try {
+            store.complete(key, hash, new StoredResponse(response.getStatusCode(), response.getHeaders(),
+                    response.getBody()), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not store the idempotency record of a completed %s", key.operation());
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse replay(StoredResponse stored) {
+        Map<String, String> headers = new LinkedHashMap<>(stored.headers());
+        headers.put(REPLAYED_HEADER, "true");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(stored.status()).withHeaders(headers)
+                .withBody(stored.body()).build();
+    }
+}
