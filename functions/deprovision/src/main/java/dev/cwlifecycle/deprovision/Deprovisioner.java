@@ -1,0 +1,132 @@
+package dev.cwlifecycle.deprovision;
+
+import dev.cwlifecycle.connectwise.ConnectWiseClient;
+import dev.cwlifecycle.connectwise.ConnectWiseClients;
+import dev.cwlifecycle.connectwise.RequestCounter;
+import dev.cwlifecycle.connectwise.error.ConflictException;
+import dev.cwlifecycle.connectwise.error.MethodNotAllowedException;
+import dev.cwlifecycle.connectwise.error.NotAppliedException;
+import dev.cwlifecycle.connectwise.error.NotFoundException;
+import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.connectwise.model.MemberDeactivation;
+import dev.cwlifecycle.connectwise.model.MemberReference;
+import dev.cwlifecycle.deprovision.DeprovisionRequest.Mode;
+import dev.cwlifecycle.gateway.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Takes a member out of service: deactivation by JSON Patch (default; history kept), deactivation through
+ * {@code /deactivate} with a hand-over member, or a hard delete that falls back to deactivation when ConnectWise
+ * refuses it (history: 409; no such endpoint: 404/405). Already inactive is success with no write.
+ */
+@ApplicationScoped
+public class Deprovisioner {
+
+    private final ConnectWiseClients clients;
+    private final Clock clock;
+
+    @Inject
+    public Deprovisioner(ConnectWiseClients clients) {
+        this(clients, Clock.systemUTC());
+    }
+
+    Deprovisioner(ConnectWiseClients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public DeprovisionResult deprovision(String tenant, String identifier, DeprovisionRequest request) {
+        RequestCounter counter = new RequestCounter();
+        ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
+        Member member = find(client, identifier, request).orElseThrow(() -> ProblemException.notFound(
+                "member-not-found", "No ConnectWise member " + describe(identifier, request)));
+        Mode mode = request.modeOrDefault();
+        String kept = null;
+        if (mode == Mode.DELETE) {
+            if (request.isDryRun()) {
+                return result(member, "deleted", "would-delete", "a refused delete falls back to deactivation",
+                        counter);
+            }
+            try {
+                client.delete(member.id());
+                return result(member, "deleted", "deleted", null, counter);
+            } catch (ConflictException history) {
+                kept = "kept: ConnectWise refused the delete (409, the member has history)";
+            } catch (NotFoundException | MethodNotAllowedException unsupported) {
+                if (unsupported instanceof NotFoundException missing && !missing.routeMissing()) {
+                    return result(member, "deleted", "none", "already deleted", counter);
+                }
+                kept = "kept: this ConnectWise site has no member delete (" + unsupported.status() + ")";
+            }
+        }
+        if (!member.active()) {
+            return result(member, "inactive", "none", join("already inactive", kept), counter);
+        }
+        if (request.isDryRun()) {
+            return result(member, "inactive", mode == Mode.HANDOVER ? "would-hand-over" : "would-deactivate",
+                    null, counter);
+        }
+        if (mode == Mode.HANDOVER) {
+            Member successor = successor(client, member, request.handoverTo());
+            client.deactivate(member.id(), new MemberDeactivation(
+                    new MemberReference(successor.id(), successor.identifier(), null),
+                    Boolean.TRUE.equals(request.deleteOpenTimeSheets())));
+            verifyInactive(client.member(member.id()));
+            return result(member, "inactive", "handed-over", "open work handed to " + successor.identifier(),
+                    counter);
+        }
+        verifyInactive(client.deactivate(member.id(), clock.instant()));
+        return result(member, "inactive", "deactivated", kept, counter);
+    }
+
+    private static Optional<Member> find(ConnectWiseClient client, String identifier, DeprovisionRequest request) {
+        if (identifier != null) {
+            return client.findByIdentifier(identifier);
+        }
+        if (request.email() != null) {
+            return client.findByOfficeEmail(request.email());
+        }
+        try {
+            return Optional.of(client.member(request.memberId()));
+        } catch (NotFoundException missing) {
+            if (missing.routeMissing()) {
+                throw missing;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Member successor(ConnectWiseClient client, Member leaver, String handoverTo) {
+        Member successor = client.findByIdentifier(handoverTo).orElseThrow(() -> ProblemException.unprocessable(
+                "handover-member-unknown", "The hand-over member '" + handoverTo + "' does not exist"));
+        if (!successor.active() || successor.id().equals(leaver.id())) {
+            throw ProblemException.unprocessable("handover-member-invalid", "The hand-over member '" + handoverTo
+                    + "' must be active and not the member leaving");
+        }
+        return successor;
+    }
+
+    private static void verifyInactive(Member after) {
+        if (after.active()) {
+            throw new NotAppliedException("PATCH", "/system/members/" + after.id(), "still active after deactivation");
+        }
+    }
+
+    private static String describe(String identifier, DeprovisionRequest request) {
+        return identifier != null ? "with identifier '" + identifier + "'"
+                : request.email() != null ? "with office email " + request.email() : "with id " + request.memberId();
+    }
+
+    private static String join(String first, String second) {
+        return second == null ? first : first + "; " + second;
+    }
+
+    private static DeprovisionResult result(Member member, String state, String action, String detail,
+                                            RequestCounter counter) {
+        return new DeprovisionResult(member.id(), member.identifier(), state, action, detail, counter.requests());
+    }
+}
