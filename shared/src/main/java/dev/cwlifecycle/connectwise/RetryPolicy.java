@@ -1,6 +1,5 @@
 package dev.cwlifecycle.connectwise;
 
-import dev.cwlifecycle.connectwise.error.ConnectWiseException;
 import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
 import dev.cwlifecycle.connectwise.error.RateLimitedException;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
@@ -31,7 +30,6 @@ final class RetryPolicy {
                 .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(config.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                .retryOn(ConnectWiseException.class)
                 .whenException(this::retryable)
                 .withCustomBackoff().strategy(Backoff::new).done()
                 .done()

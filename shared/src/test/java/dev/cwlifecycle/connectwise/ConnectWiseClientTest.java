@@ -230,6 +230,7 @@ class ConnectWiseClientTest {
         client.patch(created.id(), JsonPatch.of().replace("title", "Lead"));
         assertEquals(3, simulator.requestLog().count("PATCH", "/system/members"));
 
+        simulator.requestLog().clear();
         simulator.faults().arm(Fault.on("POST", "/system/members").status(503).times(1));
         assertThrows(ServerErrorException.class, () -> client.create(newMember()));
         assertEquals(1, simulator.requestLog().count("POST", "/system/members"));

@@ -1,0 +1,51 @@
+package dev.cwlifecycle.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** API Gateway HTTP API (v2) event JSON, shaped as API Gateway sends it to a Lambda function. */
+public final class GatewayEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GatewayEvents() {
+    }
+
+    /** A POST with the test bearer token and a JSON content type, plus any {@code headers} given. */
+    public static String post(String route, String rawPath, Map<String, String> pathParameters,
+                              Map<String, String> headers, String body) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "POST " + route);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", "");
+        ObjectNode allHeaders = event.putObject("headers");
+        allHeaders.put("content-type", "application/json");
+        allHeaders.put("authorization", "Bearer " + FunctionTestResource.TOKEN);
+        headers.forEach((name, value) -> {
+            if (value == null) {
+                allHeaders.remove(name.toLowerCase());
+            } else {
+                allHeaders.put(name.toLowerCase(), value);
+            }
+        });
+        ObjectNode context = event.putObject("requestContext");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "POST " + route);
+        context.put("stage", "$default");
+        context.putObject("http").put("method", "POST").put("path", rawPath).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1").put("userAgent", "test");
+        if (!pathParameters.isEmpty()) {
+            ObjectNode parameters = event.putObject("pathParameters");
+            pathParameters.forEach(parameters::put);
+        }
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return event.toString();
+    }
+}
