@@ -1,0 +1,47 @@
+package dev.cwlifecycle.store;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One ConnectWise member as mirrored in the directory. {@code officeEmail} is kept lower-case, the form
+ * the email index matches. A row flagged only by {@link MemberDirectory#markPending} has no member data
+ * yet: every field but tenant, memberId and pending is null (booleans false) until the next sync fills it.
+ *
+ * @param deleted a tombstone: the member is gone from ConnectWise as of {@code lastUpdated}
+ * @param pending a callback for this member could not be applied; the next sync refreshes it
+ */
+public record DirectoryEntry(
+        String tenant,
+        long memberId,
+        String identifier,
+        String firstName,
+        String lastName,
+        String officeEmail,
+        String securityRole,
+        String licenseClass,
+        boolean active,
+        Instant lastUpdated,
+        Source source,
+        boolean deleted,
+        boolean pending) {
+
+    public DirectoryEntry {
+        Objects.requireNonNull(tenant, "tenant");
+        officeEmail = officeEmail == null ? null : officeEmail.toLowerCase(Locale.ROOT);
+    }
+
+    /** Which path wrote the entry last. */
+    public enum Source {
+        SYNC, CALLBACK, PROVISION, DEPROVISION;
+
+        String attribute() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Source fromAttribute(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

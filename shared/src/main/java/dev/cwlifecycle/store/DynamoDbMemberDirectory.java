@@ -1,0 +1,184 @@
+package dev.cwlifecycle.store;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static dev.cwlifecycle.store.Tables.DIRECTORY_EMAIL_INDEX;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_MEMBER_ID;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_TENANT_EMAIL;
+
+/**
+ * The member directory in DynamoDB. Every write is conditional on {@code lastUpdated}, so sync, callbacks
+ * and provisioning may race in any order and the newest data still wins. A page is written by a small
+ * fixed pool: DynamoDB has no conditional batch write.
+ */
+@ApplicationScoped
+public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
+
+    private static final String UPSERT_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated < :lastUpdated"
+            + " OR (pending = :true AND deleted = :false AND lastUpdated = :lastUpdated)";
+    private static final String TOMBSTONE_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated <= :at";
+    private static final String PENDING_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated < :at";
+
+    private static final AttributeValue TRUE = AttributeValue.fromBool(true);
+    private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+
+    private final DynamoDbClient dynamo;
+    private final StoreConfig config;
+    private final ExecutorService writers;
+
+    @Inject
+    public DynamoDbMemberDirectory(DynamoDbClient dynamo, StoreConfig config) {
+        this.dynamo = dynamo;
+        this.config = config;
+        this.writers = Executors.newFixedThreadPool(config.directoryWriteParallelism(), daemonThreads());
+    }
+
+    @Override
+    public UpsertOutcome upsertIfNewer(DirectoryEntry entry) {
+        if (entry.lastUpdated() == null) {
+            throw new IllegalArgumentException("A directory entry needs lastUpdated to be ordered against stored data");
+        }
+        return conditional(() -> dynamo.putItem(put -> put.tableName(config.directoryTable())
+                .item(DirectoryItem.of(entry))
+                .conditionExpression(UPSERT_CONDITION)
+                .expressionAttributeValues(Map.of(
+                        ":lastUpdated", SortableInstant.attribute(entry.lastUpdated()),
+                        ":true", TRUE,
+                        ":false", FALSE))))
+                ? UpsertOutcome.UPSERTED : UpsertOutcome.UNCHANGED;
+    }
+
+    @Override
+    public Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page) {
+        List<Future<UpsertOutcome>> writes = new ArrayList<>(page.size());
+        page.forEach(entry -> writes.add(writers.submit(() -> upsertIfNewer(entry))));
+        Map<UpsertOutcome, Integer> outcomes = new EnumMap<>(UpsertOutcome.class);
+        for (UpsertOutcome outcome : UpsertOutcome.values()) {
+            outcomes.put(outcome, 0);
+        }
+        for (Future<UpsertOutcome> write : writes) {
+            outcomes.merge(awaitWrite(write), 1, Integer::sum);
+        }
+        return outcomes;
+    }
+
+    @Override
+    public boolean tombstone(String tenant, long memberId, Instant at) {
+        return conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
+                .key(DirectoryItem.key(tenant, memberId))
+                .updateExpression("SET deleted = :true, pending = :false, lastUpdated = :at")
+                .conditionExpression(TOMBSTONE_CONDITION)
+                .expressionAttributeValues(Map.of(":true", TRUE, ":false", FALSE, ":at", SortableInstant.attribute(at)))));
+    }
+
+    @Override
+    public void markPending(String tenant, long memberId, Instant at) {
+        // refused when the stored data is already at least as new as the callback: nothing is missing then
+        conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
+                .key(DirectoryItem.key(tenant, memberId))
+                .updateExpression("SET pending = :true")
+                .conditionExpression(PENDING_CONDITION)
+                .expressionAttributeValues(Map.of(":true", TRUE, ":at", SortableInstant.attribute(at)))));
+    }
+
+    @Override
+    public Optional<DirectoryEntry> get(String tenant, long memberId) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(config.directoryTable())
+                .key(DirectoryItem.key(tenant, memberId))
+                .consistentRead(true)).item();
+        return item.isEmpty() ? Optional.empty() : Optional.of(DirectoryItem.entry(item));
+    }
+
+    @Override
+    public List<DirectoryEntry> findByEmail(String tenant, String email) {
+        return dynamo.queryPaginator(query -> query.tableName(config.directoryTable())
+                        .indexName(DIRECTORY_EMAIL_INDEX)
+                        .keyConditionExpression(DIRECTORY_TENANT_EMAIL + " = :tenantEmail")
+                        .expressionAttributeValues(Map.of(":tenantEmail", AttributeValue.fromS(DirectoryItem.tenantEmail(tenant, email)))))
+                .items().stream()
+                .map(DirectoryItem::entry)
+                .toList();
+    }
+
+    @Override
+    public Stream<DirectoryEntry> scan(String tenant) {
+        return dynamo.queryPaginator(query -> query.tableName(config.directoryTable())
+                        .keyConditionExpression("tenant = :tenant")
+                        .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(tenant)))
+                        .limit(config.directoryPageSize())
+                        .consistentRead(true))
+                .items().stream()
+                .map(DirectoryItem::entry);
+    }
+
+    @Override
+    public List<Long> pendingMemberIds(String tenant) {
+        return dynamo.queryPaginator(query -> query.tableName(config.directoryTable())
+                        .keyConditionExpression("tenant = :tenant")
+                        .filterExpression("pending = :true")
+                        .projectionExpression(DIRECTORY_MEMBER_ID)
+                        .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(tenant), ":true", TRUE))
+                        .consistentRead(true))
+                .items().stream()
+                .map(item -> Long.parseLong(item.get(DIRECTORY_MEMBER_ID).n()))
+                .toList();
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        writers.shutdown();
+    }
+
+    /** Runs a conditional write; false when DynamoDB refused it because the stored item is newer. */
+    private static boolean conditional(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException newerStored) {
+            return false;
+        }
+    }
+
+    private static UpsertOutcome awaitWrite(Future<UpsertOutcome> write) {
+        try {
+            return write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a page of directory entries", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Writing a directory entry failed", e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "directory-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cwlifecycle.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The mirror of ConnectWise members per tenant: newest data wins, whichever path delivers it first. */
+public interface MemberDirectory {
+
+    /**
+     * Writes the entry unless the directory holds one at least as new ({@code lastUpdated}); so a
+     * tombstone gives way only to a strictly newer record. A pending row also takes an equally new one.
+     */
+    UpsertOutcome upsertIfNewer(DirectoryEntry entry);
+
+    /** {@link #upsertIfNewer} for a page of members, written in parallel; counts every outcome. */
+    Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page);
+
+    /** Marks the member deleted as of {@code at}; false when the directory holds newer data. */
+    boolean tombstone(String tenant, long memberId, Instant at);
+
+    /** Flags a member whose callback at {@code at} could not be applied, unless newer data is already stored. */
+    void markPending(String tenant, long memberId, Instant at);
+
+    Optional<DirectoryEntry> get(String tenant, long memberId);
+
+    /** Entries whose office email is {@code email}, ignoring case; tombstones included. */
+    List<DirectoryEntry> findByEmail(String tenant, String email);
+
+    /** Every entry of the tenant, read page by page as the stream is consumed. */
+    Stream<DirectoryEntry> scan(String tenant);
+
+    List<Long> pendingMemberIds(String tenant);
+}
