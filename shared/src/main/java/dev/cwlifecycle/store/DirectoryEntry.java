@@ -1,6 +1,9 @@
 package dev.cwlifecycle.store;
 
+import dev.cwlifecycle.connectwise.model.Member;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,6 +33,17 @@ public record DirectoryEntry(
     public DirectoryEntry {
         Objects.requireNonNull(tenant, "tenant");
         officeEmail = officeEmail == null ? null : officeEmail.toLowerCase(Locale.ROOT);
+    }
+
+    /** The member fields the directory keeps: what a sync asks ConnectWise for ({@code fields}). */
+    public static final List<String> MEMBER_FIELDS = List.of("id", "identifier", "firstName", "lastName",
+            "officeEmail", "securityRole", "licenseClass", "inactiveFlag", "_info");
+
+    /** The directory's view of a member ConnectWise returned (with at least {@link #MEMBER_FIELDS}). */
+    public static DirectoryEntry of(String tenant, Member member, Source source) {
+        return new DirectoryEntry(tenant, member.id(), member.identifier(), member.firstName(), member.lastName(),
+                member.officeEmail(), member.securityRole() == null ? null : member.securityRole().name(),
+                member.licenseClass(), member.active(), member.lastUpdated(), source, false, false);
     }
 
     /** Which path wrote the entry last. */
