@@ -9,6 +9,7 @@ import dev.cwlifecycle.gateway.GatewayRequest;
 import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.RequestKeys;
+import dev.cwlifecycle.store.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -48,10 +49,19 @@ public class ProvisionHandler {
         if (body.isDryRun()) {
             return GatewayResponses.json(200, provisioner.provision(tenant, body), Map.of());
         }
-        String clientKey = RequestKeys.clientKey(request, body.ticket())
-                .orElse("email:" + body.email().toLowerCase(Locale.ROOT));
-        return idempotent.run(RequestKeys.key(tenant, "provision", clientKey), canonical(body),
+        String payload = canonical(body);
+        String clientKey = RequestKeys.clientKey(request, body.ticket()).orElseGet(() -> emailKey(body, payload));
+        return idempotent.run(RequestKeys.key(tenant, "provision", clientKey), payload,
                 () -> GatewayResponses.json(201, provisioner.provision(tenant, body), Map.of()));
+    }
+
+    /**
+     * Without a key, identical requests for one email are one request (retries and duplicates); a different
+     * request for the same email is not a misuse of a key, so it runs and finds the existing member.
+     */
+    private static String emailKey(ProvisionRequest body, String payload) {
+        return "email:" + body.email().toLowerCase(Locale.ROOT) + ":"
+                + IdempotencyStore.payloadHash(payload).substring(0, 16);
     }
 
     private static String canonical(ProvisionRequest body) {

@@ -1,0 +1,270 @@
+package dev.cwlifecycle.provision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.Fault;
+import dev.cwlifecycle.simulator.RecordedRequest;
+import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.GatewayEvents;
+import dev.cwlifecycle.testing.LambdaInvoker;
+import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(FunctionTestResource.class)
+class ProvisionFunctionTest {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    private ConnectWiseSimulator simulator;
+
+    @BeforeEach
+    void warmRolesAndClear() {
+        simulator = FunctionTestResource.simulator();
+        simulator.faults().clear();
+        provision(person("Warm", "Up").replace("}", ",\"dryRun\":true}"), Map.of());
+        simulator.requestLog().clear();
+    }
+
+    @Test
+    void createsAMemberWithOneListAndOnePostWhenRolesAreCached() {
+        int n = PEOPLE.incrementAndGet();
+        String email = "casey.patel" + n + "@acme.example";
+        String body = """
+                {"firstName":"Casey","lastName":"Patel%d","email":"%s","role":"technician","title":"Engineer",
+                 "phone":"+1 555 0100","ticket":{"system":"jira","id":"IT-%d"}}""".formatted(n, email, n);
+
+        Answer answer = provision(body, Map.of());
+
+        assertEquals(201, answer.status());
+        assertEquals("created", answer.body().get("outcome").asText());
+        assertEquals("cpatel" + n, answer.body().get("identifier").asText());
+        assertEquals("Technician", answer.body().get("role").asText());
+        assertEquals("F", answer.body().get("licenseClass").asText());
+        assertEquals(2, answer.body().get("connectWiseRequests").asInt());
+        List<RecordedRequest> calls = apiCalls();
+        assertEquals(List.of("GET /system/members", "POST /system/members"),
+                calls.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("identifier like \"cpatel" + n + "*\" or officeEmail=\"" + email + "\"",
+                calls.get(0).query().get("conditions"));
+        JsonNode posted = json(calls.get(1).body());
+        assertEquals(email, posted.get("officeEmail").asText());
+        assertEquals("Office", posted.get("defaultEmail").asText());
+        assertEquals("+1 555 0100", posted.get("officePhone").asText());
+        assertEquals(2, posted.get("securityRole").get("id").asInt());
+        assertEquals("Provisioned by cw-lifecycle for ticket jira IT-" + n, posted.get("notes").asText());
+        assertNull(posted.get("emailAddress"));
+    }
+
+    @Test
+    void foldsAccentedNamesIntoTheIdentifierAndSuffixesACollisionWithin15() {
+        Answer first = provision(person("José", "Müller-Lüdenscheidt"), Map.of());
+        Answer second = provision(person("Josef", "Müller-Lüdenscheidt"), Map.of());
+
+        assertEquals("jmullerludensch", first.body().get("identifier").asText());
+        assertEquals("jmullerludensc2", second.body().get("identifier").asText());
+    }
+
+    @Test
+    void replaysTheStoredAnswerForTheSameKeyAndRefusesAnotherPayloadUnderIt() {
+        String key = "key-" + PEOPLE.incrementAndGet();
+        String body = person("Rita", "Replay");
+
+        Answer first = provision(body, Map.of("Idempotency-Key", key));
+        Answer again = provision(body, Map.of("Idempotency-Key", key));
+        Answer other = provision(person("Otto", "Other"), Map.of("Idempotency-Key", key));
+
+        assertEquals(201, first.status());
+        assertEquals(201, again.status());
+        assertEquals(first.rawBody(), again.rawBody());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertNull(first.header("Idempotent-Replayed"));
+        assertEquals(422, other.status());
+        assertEquals("urn:cw-lifecycle:problem:idempotency-key-reused", other.body().get("type").asText());
+        assertEquals(1, simulator.requestLog().count("POST", "/system/members"));
+    }
+
+    @Test
+    void refusesAnActiveMemberWithTheSameEmailNamingIt() {
+        String body = person("Ada", "Exists");
+        Answer created = provision(body, Map.of());
+
+        Answer again = provision(body.replace("\"Ada\"", "\"Adah\""), Map.of());
+
+        assertEquals(409, again.status());
+        assertEquals("urn:cw-lifecycle:problem:member-exists", again.body().get("type").asText());
+        assertEquals(created.body().get("memberId").asLong(), again.body().get("memberId").asLong());
+        assertNotNull(again.body().get("correlationId"));
+    }
+
+    @Test
+    void reactivatesAnInactiveMemberKeepingItsHistory() {
+        String body = person("Ina", "Inactive");
+        long id = provision(body, Map.of()).body().get("memberId").asLong();
+        simulator.members("acme").update(id, member -> member.put("inactiveFlag", true));
+        int seats = simulator.members("acme").activeFullSeats();
+        simulator.requestLog().clear();
+
+        Answer answer = provision(body.replace("}", ",\"title\":\"Back\"}"), Map.of());
+
+        assertEquals(201, answer.status());
+        assertEquals("reactivated", answer.body().get("outcome").asText());
+        assertEquals(id, answer.body().get("memberId").asLong());
+        assertEquals(seats + 1, simulator.members("acme").activeFullSeats());
+        assertEquals(List.of("GET /system/members", "PATCH /system/members/" + id),
+                apiCalls().stream().map(r -> r.method() + " " + r.path()).toList());
+    }
+
+    @Test
+    void aDryRunPlansWithoutWritingAnything() {
+        String body = person("Dory", "Dry");
+
+        Answer plan = provision(body.replace("}", ",\"dryRun\":true}"), Map.of("Idempotency-Key", "dry-1"));
+        Answer real = provision(body, Map.of("Idempotency-Key", "dry-1"));
+
+        assertEquals(200, plan.status());
+        assertEquals("would-create", plan.body().get("outcome").asText());
+        assertEquals(1, simulator.requestLog().count("POST", "/system/members"));
+        assertEquals(201, real.status());
+        assertNull(real.header("Idempotent-Replayed"));
+    }
+
+    @Test
+    void thirtyTwoConcurrentRequestsWithOneKeyMakeOneMember() throws Exception {
+        String body = person("Conny", "Current");
+        int seats = simulator.members("acme").activeFullSeats();
+
+        List<Answer> answers = concurrently(32, () -> provision(body, Map.of("Idempotency-Key", "race-key")));
+
+        assertEquals(1, membersWithEmail(emailOf(body)));
+        assertEquals(seats + 1, simulator.members("acme").activeFullSeats());
+        assertTrue(answers.stream().allMatch(a -> a.status() == 201 || a.status() == 409), statuses(answers));
+        assertTrue(answers.stream().anyMatch(a -> a.status() == 201 && a.header("Idempotent-Replayed") == null));
+    }
+
+    @Test
+    void thirtyTwoConcurrentRequestsWithoutKeyButOneEmailMakeOneMember() throws Exception {
+        String body = person("Nora", "Nokey");
+
+        List<Answer> answers = concurrently(32, () -> provision(body, Map.of()));
+
+        assertEquals(1, membersWithEmail(emailOf(body)));
+        assertTrue(answers.stream().allMatch(a -> a.status() == 201 || a.status() == 409), statuses(answers));
+    }
+
+    @Test
+    void aConnectionDroppedAfterTheMemberWasCreatedStillAnswers201WithOneMember() {
+        String body = person("Drew", "Dropped");
+        simulator.faults().arm(Fault.on("POST", "/system/members").dropAfterProcessing().times(1));
+
+        Answer answer = provision(body, Map.of());
+
+        assertEquals(201, answer.status());
+        assertEquals("created", answer.body().get("outcome").asText());
+        assertEquals(1, membersWithEmail(emailOf(body)));
+        assertEquals(1, simulator.requestLog().count("POST", "/system/members"));
+    }
+
+    @Test
+    void ridesOutA429StormAndA503Burst() {
+        String stormy = person("Stormy", "Weather");
+        simulator.faults().arm(Fault.on("GET", "/system/members").rateLimited(null).times(3));
+        simulator.faults().arm(Fault.on("POST", "/system/members").rateLimited(1).times(1));
+        assertEquals(201, provision(stormy, Map.of()).status());
+
+        String bursty = person("Bursty", "Server");
+        simulator.faults().arm(Fault.on("POST", "/system/members").status(503).times(2));
+        assertEquals(201, provision(bursty, Map.of()).status());
+
+        assertEquals(1, membersWithEmail(emailOf(stormy)));
+        assertEquals(1, membersWithEmail(emailOf(bursty)));
+    }
+
+    @Test
+    void answers503WithRetryAfterWhenConnectWiseStaysUnavailable() {
+        String body = person("Una", "Available");
+        simulator.faults().arm(Fault.on("POST", "/system/members").status(503).times(100));
+
+        Answer answer = provision(body, Map.of());
+
+        assertEquals(503, answer.status());
+        assertNotNull(answer.header("Retry-After"));
+        assertEquals(0, membersWithEmail(emailOf(body)));
+        simulator.faults().clear();
+        assertEquals(201, provision(body, Map.of()).status());
+        assertEquals(1, membersWithEmail(emailOf(body)));
+    }
+
+    private static Answer provision(String body, Map<String, String> headers) {
+        return LambdaInvoker.invoke(GatewayEvents.post("/members", "/members", Map.of(), headers, body));
+    }
+
+    static String person(String first, String last) {
+        int n = PEOPLE.incrementAndGet();
+        return """
+                {"firstName":"%s","lastName":"%s","email":"%s.%s.%d@acme.example","role":"Technician"}"""
+                .formatted(first, last, first.toLowerCase(), last.toLowerCase().replaceAll("[^a-z]", ""), n);
+    }
+
+    private static String emailOf(String body) {
+        return json(body).get("email").asText();
+    }
+
+    private long membersWithEmail(String email) {
+        return simulator.members("acme").all().stream()
+                .filter(m -> email.equalsIgnoreCase(m.path("officeEmail").asText())).count();
+    }
+
+    private List<RecordedRequest> apiCalls() {
+        return simulator.requestLog().all().stream().filter(r -> r.path().startsWith("/system/")).toList();
+    }
+
+    private static List<Answer> concurrently(int n, Callable<Answer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String statuses(List<Answer> answers) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        answers.forEach(a -> counts.merge(a.status(), 1, Integer::sum));
+        return counts.toString();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
