@@ -3,6 +3,7 @@ package dev.cwlifecycle.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cwlifecycle.credentials.CredentialsSource;
+import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,12 +59,20 @@ public class ApiEdge {
         return tenant;
     }
 
-    /** API Gateway's authorizer, where one is configured; otherwise the bearer token whose hash the secret holds. */
+    /**
+     * API Gateway's authorizer, where one is configured; otherwise the bearer token whose hash the secret holds.
+     * An unknown tenant is refused like a wrong token, so callers cannot probe which tenants exist.
+     */
     private void authenticate(GatewayRequest request, String tenant) {
         if (request.authorizedByGateway()) {
             return;
         }
-        String expected = credentials.credentials(tenant).apiTokenSha256();
+        String expected;
+        try {
+            expected = credentials.credentials(tenant).apiTokenSha256();
+        } catch (SecretNotFoundException unknownTenant) {
+            expected = null;
+        }
         if (!BearerToken.matches(request.header("Authorization"), expected)) {
             throw new ProblemException(Problem.of("unauthenticated", "Unauthenticated", 401,
                     "Send 'Authorization: Bearer <token>' with the token whose SHA-256 is the tenant secret's "

@@ -8,6 +8,7 @@ import dev.cwlifecycle.connectwise.error.RateLimitedException;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.connectwise.error.UnauthorizedException;
 import dev.cwlifecycle.credentials.CredentialsException;
+import dev.cwlifecycle.credentials.SecretNotFoundException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -61,6 +62,9 @@ public final class Problems {
         }
         if (failure instanceof ConnectWiseException) {
             return Problem.of("connectwise-error", "ConnectWise refused the request", 502, failure.getMessage());
+        }
+        if (failure instanceof SecretNotFoundException) {
+            return Problem.of("unknown-tenant", "Unknown tenant", 404, failure.getMessage());
         }
         if (failure instanceof CredentialsException) {
             return Problem.of("credentials", "Tenant credentials unavailable", 500, failure.getMessage());

@@ -1,0 +1,130 @@
+package dev.cwlifecycle.provision;
+
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.GatewayEvents;
+import dev.cwlifecycle.testing.LambdaInvoker;
+import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Every bad input gets its own clear answer, and ConnectWise hears nothing of it. */
+@QuarkusTest
+@QuarkusTestResource(FunctionTestResource.class)
+class ProvisionBadInputTest {
+
+    private static final String VALID = """
+            {"firstName":"Val","lastName":"Id","email":"val.id@acme.example","role":"Technician"}""";
+
+    private ConnectWiseSimulator simulator;
+
+    @BeforeEach
+    void warmRolesAndClear() {
+        simulator = FunctionTestResource.simulator();
+        LambdaInvoker.invoke(event(VALID.replace("}", ",\"dryRun\":true}"), Map.of()));
+        simulator.requestLog().clear();
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                arguments("missing firstName", VALID.replace("\"firstName\":\"Val\",", ""), Map.of(), 400,
+                        "firstName", "is required"),
+                arguments("missing lastName", VALID.replace("\"lastName\":\"Id\",", ""), Map.of(), 400,
+                        "lastName", "is required"),
+                arguments("missing email", VALID.replace("\"email\":\"val.id@acme.example\",", ""), Map.of(), 400,
+                        "email", "is required"),
+                arguments("bad email", VALID.replace("val.id@acme.example", "not-an-email"), Map.of(), 400,
+                        "email", "not a valid email"),
+                arguments("email with a quote", VALID.replace("val.id@acme", "val\\\"id@acme"), Map.of(), 400,
+                        "email", "not a valid email"),
+                arguments("over-long firstName", VALID.replace("Val", "V".repeat(31)), Map.of(), 400,
+                        "firstName", "at most 30"),
+                arguments("over-long lastName", VALID.replace("\"Id\"", "\"" + "I".repeat(31) + "\""), Map.of(),
+                        400, "lastName", "at most 30"),
+                arguments("16-char identifier", VALID.replace("}", ",\"identifier\":\"abcdefghijklmnop\"}"),
+                        Map.of(), 400, "identifier", "1 to 15"),
+                arguments("identifier bob\"or\"1", VALID.replace("}", ",\"identifier\":\"bob\\\"or\\\"1\"}"),
+                        Map.of(), 400, "identifier", "1 to 15"),
+                arguments("identifier with a space", VALID.replace("}", ",\"identifier\":\"val id\"}"), Map.of(),
+                        400, "identifier", "letters, digits"),
+                arguments("role and roleId", VALID.replace("}", ",\"roleId\":2}"), Map.of(), 400, "role",
+                        "exactly one"),
+                arguments("no role", VALID.replace(",\"role\":\"Technician\"", ""), Map.of(), 400, "role",
+                        "exactly one"),
+                arguments("unknown role", VALID.replace("Technician", "Wizard"), Map.of(), 422, null,
+                        "'Wizard' does not exist in ConnectWise; valid roles: API Member, Admin"),
+                arguments("unknown roleId", VALID.replace("\"role\":\"Technician\"", "\"roleId\":999"), Map.of(),
+                        422, null, "roleId 999 does not exist"),
+                arguments("bad licenseClass", VALID.replace("}", ",\"licenseClass\":\"Z\"}"), Map.of(), 400,
+                        "licenseClass", "must be one of F"),
+                arguments("over-long title", VALID.replace("}", ",\"title\":\"" + "t".repeat(51) + "\"}"),
+                        Map.of(), 400, "title", "at most 50"),
+                arguments("over-long phone", VALID.replace("}", ",\"phone\":\"" + "1".repeat(16) + "\"}"),
+                        Map.of(), 400, "phone", "at most 15"),
+                arguments("bad hireDate", VALID.replace("}", ",\"hireDate\":\"yesterday\"}"), Map.of(), 400,
+                        "hireDate", "must be a date"),
+                arguments("negative location", VALID.replace("}", ",\"defaultLocationId\":-1}"), Map.of(), 400,
+                        "defaultLocationId", "positive"),
+                arguments("ticket without id", VALID.replace("}", ",\"ticket\":{\"system\":\"jira\"}}"),
+                        Map.of(), 400, "ticket.id", "is required"),
+                arguments("the seed's emailAddress field", VALID.replace("}", ",\"emailAddress\":\"x@y.z\"}"),
+                        Map.of(), 400, "emailAddress", "not a known field"),
+                arguments("a name as a number", VALID.replace("\"Val\"", "{\"a\":1}"), Map.of(), 400,
+                        "firstName", "wrong type"),
+                arguments("malformed JSON", "{\"firstName\":", Map.of(), 400, null, "not valid JSON"),
+                arguments("a JSON array", "[1,2]", Map.of(), 400, null, "must be a JSON object"),
+                arguments("empty body", "", Map.of(), 400, null, "The body is empty"),
+                arguments("wrong content type", VALID, Map.of("content-type", "text/plain"), 415, null,
+                        "Content-Type: application/json"),
+                arguments("huge body", VALID.replace("}", ",\"title\":\"" + "x".repeat(70_000) + "\"}"),
+                        Map.of(), 413, null, "at most 65536"),
+                arguments("over-long Idempotency-Key", VALID, Map.of("Idempotency-Key", "k".repeat(300)), 400,
+                        "Idempotency-Key", "1 to 255"),
+                arguments("bad tenant", VALID, Map.of("CW-Tenant", "no tenant!"), 400, null,
+                        "must be 1 to 64"),
+                arguments("no bearer token", VALID, nullHeader("authorization"), 401, null,
+                        "Authorization: Bearer"),
+                arguments("wrong bearer token", VALID, Map.of("authorization", "Bearer guess"), 401, null,
+                        "Authorization: Bearer"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void refusesWithAClearAnswerAndNoConnectWiseRequest(String name, String body, Map<String, String> headers,
+                                                        int status, String field, String message) {
+        Answer answer = LambdaInvoker.invoke(event(body, headers));
+
+        assertEquals(status, answer.status(), answer.rawBody());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        String text = field == null ? answer.body().get("detail").asText()
+                : answer.body().get("errors").findValues("field").toString() + answer.body().get("errors");
+        if (field != null) {
+            assertTrue(text.contains("\"" + field + "\""), text);
+        }
+        assertTrue(text.contains(message), text);
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
+    }
+
+    private static Map<String, String> nullHeader(String name) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put(name, null);
+        return headers;
+    }
+
+    private static String event(String body, Map<String, String> headers) {
+        return GatewayEvents.post("/members", "/members", Map.of(), headers, body);
+    }
+}
