@@ -1,0 +1,32 @@
+package dev.cwlifecycle.simulator;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Dispatches an authenticated request under {@code apis/3.0}; path segments match ignoring case, as on IIS. */
+final class ApiRoutes {
+
+    private final MemberRoutes members = new MemberRoutes();
+    private final SecurityRoleRoutes securityRoles = new SecurityRoleRoutes();
+    private final CallbackRoutes callbacks = new CallbackRoutes();
+
+    ApiResponse route(ApiRequest request) {
+        List<String> segments = request.segments();
+        if (segments.size() < 2 || !segments.get(0).equalsIgnoreCase("system")) {
+            throw ConnectWiseErrors.endpointMissing();
+        }
+        String resource = segments.get(1).toLowerCase(Locale.ROOT);
+        List<String> rest = segments.subList(2, segments.size());
+        if (!List.of("members", "securityroles", "callbacks").contains(resource)) {
+            throw ConnectWiseErrors.endpointMissing();
+        }
+        if (request.isWrite() && request.tenant().keys().readOnly()) {
+            throw ConnectWiseErrors.forbidden();
+        }
+        return switch (resource) {
+            case "members" -> members.handle(request, rest);
+            case "securityroles" -> securityRoles.handle(request, rest);
+            default -> callbacks.handle(request, rest);
+        };
+    }
+}

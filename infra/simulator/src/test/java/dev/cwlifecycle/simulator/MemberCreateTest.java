@@ -1,0 +1,201 @@
+package dev.cwlifecycle.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemberCreateTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static ConnectWiseSimulator simulator;
+    private static ApiSession acme;
+
+    @BeforeAll
+    static void start() {
+        simulator = ConnectWiseSimulator.builder().seedMembers(20).clock(new SettableClock(NOW)).start();
+        acme = ApiSession.acme(simulator);
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void createsWith201TheFullMemberAndTheServersDefaults() {
+        HttpResponse<String> created = acme.post("/system/members", MemberFixtures.newMember("cnew1"));
+
+        assertEquals(201, created.statusCode());
+        JsonNode member = ApiSession.json(created);
+        assertTrue(member.get("id").asLong() > 0);
+        assertEquals("cnew1", member.get("identifier").asText());
+        assertEquals("Technician", member.at("/securityRole/name").asText());
+        assertEquals("Office", member.get("defaultEmail").asText());
+        assertEquals("Office", member.get("defaultPhone").asText());
+        assertEquals("2026-03-01T12:00:00Z", member.get("hireDate").asText());
+        assertFalse(member.get("inactiveFlag").asBoolean());
+        assertEquals("2026-03-01T12:00:00Z", member.at("/_info/lastUpdated").asText());
+        assertEquals("apimember", member.at("/_info/updatedBy").asText());
+        assertEquals(member, ApiSession.json(acme.get("/system/members/" + member.get("id").asLong())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"identifier", "firstName", "lastName", "licenseClass", "securityRole"})
+    void eachRequiredFieldIsReportedAsMissingRequiredField(String field) {
+        ObjectNode member = next();
+        member.remove(field);
+
+        HttpResponse<String> refused = acme.post("/system/members", member);
+
+        assertEquals(400, refused.statusCode());
+        JsonNode body = ApiSession.json(refused);
+        assertEquals("InvalidObject", body.get("code").asText());
+        assertEquals("member object is invalid", body.get("message").asText());
+        assertEquals("{\"code\":\"MissingRequiredField\",\"message\":\"The " + field + " field is required.\","
+                + "\"resource\":\"member\",\"field\":\"" + field + "\"}", body.get("errors").get(0).toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"identifier,16", "firstName,31", "lastName,31", "title,51", "middleInitial,2", "officePhone,16",
+            "mobilePhone,16", "homePhone,16"})
+    void fieldsOverTheirMaximumLengthAreRefused(String field, int length) {
+        ObjectNode member = next();
+        member.put(field, "x".repeat(length));
+
+        HttpResponse<String> refused = acme.post("/system/members", member);
+
+        assertEquals(400, refused.statusCode());
+        assertEquals(field, ApiSession.json(refused).at("/errors/0/field").asText());
+    }
+
+    @Test
+    void fieldsAtTheirMaximumLengthAreAccepted() {
+        ObjectNode member = next().put("identifier", "i" + "x".repeat(12) + PEOPLE.incrementAndGet() % 10 + "z")
+                .put("firstName", "f".repeat(30)).put("lastName", "l".repeat(30)).put("title", "t".repeat(50))
+                .put("middleInitial", "Q").put("officePhone", "5".repeat(15))
+                .put("mobileEmail", "m".repeat(240) + "@x.example");
+
+        HttpResponse<String> created = acme.post("/system/members", member);
+
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
+    @Test
+    void anEmailOver250CharactersAndAMalformedEmailAreRefused() {
+        HttpResponse<String> tooLong = acme.post("/system/members", next().put("homeEmail", "h".repeat(245) + "@x.example"));
+        HttpResponse<String> malformed = acme.post("/system/members", next().put("officeEmail", "not-an-address"));
+
+        assertEquals("homeEmail", ApiSession.json(tooLong).at("/errors/0/field").asText());
+        assertEquals("officeEmail", ApiSession.json(malformed).at("/errors/0/field").asText());
+    }
+
+    @Test
+    void licenseClassMustBeOneOfConnectWisesFour() {
+        HttpResponse<String> refused = acme.post("/system/members", next().put("licenseClass", "Z"));
+
+        assertEquals(400, refused.statusCode());
+        assertEquals("licenseClass", ApiSession.json(refused).at("/errors/0/field").asText());
+    }
+
+    @Test
+    void referencedRolesTypesLocationsAndDepartmentsMustExist() {
+        ObjectNode member = next();
+        member.putObject("securityRole").put("id", 999);
+        member.putObject("type").put("id", 999);
+        member.putObject("defaultLocation").put("id", 999);
+        member.putObject("defaultDepartment").put("id", 999);
+
+        JsonNode errors = ApiSession.json(acme.post("/system/members", member)).get("errors");
+
+        assertEquals(4, errors.size());
+        assertEquals("securityRole", errors.get(0).get("field").asText());
+        assertEquals("type", errors.get(1).get("field").asText());
+        assertEquals("defaultLocation", errors.get(2).get("field").asText());
+        assertEquals("defaultDepartment", errors.get(3).get("field").asText());
+    }
+
+    @Test
+    void theSeedGuidesFieldNamesAreNotMemberFields() {
+        ObjectNode member = next();
+        member.put("emailAddress", "someone@acme.example");
+        member.putObject("role").put("id", 2);
+
+        HttpResponse<String> refused = acme.post("/system/members", member);
+
+        assertEquals(400, refused.statusCode());
+        JsonNode errors = ApiSession.json(refused).get("errors");
+        assertEquals("emailAddress", errors.get(0).get("field").asText());
+        assertEquals("role", errors.get(1).get("field").asText());
+    }
+
+    @Test
+    void duplicateIdentifierAndOfficeEmailAreObjectExistsIgnoringCase() {
+        ObjectNode first = next();
+        assertEquals(201, acme.post("/system/members", first).statusCode());
+        ObjectNode sameIdentifier = next().put("identifier", first.get("identifier").asText().toUpperCase());
+        ObjectNode sameEmail = next().put("officeEmail", first.get("officeEmail").asText().toUpperCase());
+
+        HttpResponse<String> identifierTaken = acme.post("/system/members", sameIdentifier);
+        HttpResponse<String> emailTaken = acme.post("/system/members", sameEmail);
+
+        assertEquals(400, identifierTaken.statusCode());
+        assertEquals("ObjectExists", ApiSession.json(identifierTaken).at("/errors/0/code").asText());
+        assertEquals("identifier", ApiSession.json(identifierTaken).at("/errors/0/field").asText());
+        assertEquals(400, emailTaken.statusCode());
+        assertEquals("ObjectExists", ApiSession.json(emailTaken).at("/errors/0/code").asText());
+        assertEquals("officeEmail", ApiSession.json(emailTaken).at("/errors/0/field").asText());
+    }
+
+    @Test
+    void aFullMemberTakesAPaidSeatAndAnApiMemberDoesNot() {
+        SimMembers members = simulator.members("acme");
+        int seats = members.activeFullSeats();
+
+        acme.post("/system/members", next());
+        int afterFull = members.activeFullSeats();
+        acme.post("/system/members", next().put("licenseClass", "A"));
+
+        assertEquals(seats + 1, afterFull);
+        assertEquals(afterFull, members.activeFullSeats());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs400() {
+        HttpResponse<String> refused = acme.post("/system/members", "{not json");
+
+        assertEquals(400, refused.statusCode());
+        assertEquals("InvalidObject", ApiSession.json(refused).get("code").asText());
+    }
+
+    @Test
+    void testsCreateThroughSimMembersWithTheSameValidation() {
+        SimMembers members = simulator.members("acme");
+
+        ObjectNode created = members.create(next());
+        ApiFailure refused = assertThrows(ApiFailure.class,
+                () -> members.create(next().put("licenseClass", "Q")));
+
+        assertEquals(SimMembers.CONSOLE_USER, created.at("/_info/updatedBy").asText());
+        assertEquals(400, refused.status());
+        assertEquals("licenseClass", refused.body().at("/errors/0/field").asText());
+    }
+
+    private static ObjectNode next() {
+        return MemberFixtures.newMember("cnext" + PEOPLE.incrementAndGet());
+    }
+}
