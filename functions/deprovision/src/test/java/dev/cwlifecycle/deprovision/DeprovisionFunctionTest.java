@@ -1,0 +1,256 @@
+package dev.cwlifecycle.deprovision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.Fault;
+import dev.cwlifecycle.simulator.RecordedRequest;
+import dev.cwlifecycle.simulator.SimMembers;
+import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.GatewayEvents;
+import dev.cwlifecycle.testing.LambdaInvoker;
+import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(FunctionTestResource.class)
+class DeprovisionFunctionTest {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    private ConnectWiseSimulator simulator;
+    private SimMembers members;
+
+    @BeforeEach
+    void clear() {
+        simulator = FunctionTestResource.simulator();
+        members = simulator.members("acme");
+        simulator.faults().clear();
+        simulator.requestLog().clear();
+    }
+
+    @Test
+    void deactivatesByIdentifierWithOneLookupAndOnePatch() {
+        ObjectNode member = newMember();
+        int seats = members.activeFullSeats();
+
+        Answer answer = byIdentifier(member.get("identifier").asText(), "");
+
+        assertEquals(200, answer.status());
+        assertEquals("inactive", answer.body().get("state").asText());
+        assertEquals("deactivated", answer.body().get("action").asText());
+        assertEquals(2, answer.body().get("connectWiseRequests").asInt());
+        assertEquals(seats - 1, members.activeFullSeats());
+        List<RecordedRequest> calls = apiCalls();
+        assertEquals(List.of("GET /system/members", "PATCH /system/members/" + id(member)),
+                calls.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("identifier=\"" + member.get("identifier").asText() + "\"", calls.get(0).query().get("conditions"));
+        JsonNode patch = json(calls.get(1).body());
+        assertEquals("inactiveFlag", patch.get(0).get("path").asText());
+        assertTrue(patch.get(0).get("value").asBoolean());
+        assertEquals("inactiveDate", patch.get(1).get("path").asText());
+        assertTrue(members.get(id(member)).get("inactiveFlag").asBoolean());
+    }
+
+    @Test
+    void findsTheMemberByIdOrByEmail() {
+        ObjectNode first = newMember();
+        ObjectNode second = newMember();
+
+        Answer byId = byBody("{\"memberId\":" + id(first) + "}");
+        Answer byEmail = byBody("{\"email\":\"" + second.get("officeEmail").asText().toUpperCase() + "\"}");
+
+        assertEquals("deactivated", byId.body().get("action").asText());
+        assertEquals("deactivated", byEmail.body().get("action").asText());
+        assertTrue(apiCalls().stream().anyMatch(r -> r.method().equals("GET")
+                && r.path().equals("/system/members/" + id(first))));
+        assertTrue(members.get(id(first)).get("inactiveFlag").asBoolean());
+        assertTrue(members.get(id(second)).get("inactiveFlag").asBoolean());
+    }
+
+    @Test
+    void anAlreadyInactiveMemberIsSuccessWithoutAWrite() {
+        ObjectNode member = newMember();
+        members.update(id(member), m -> m.put("inactiveFlag", true));
+        simulator.requestLog().clear();
+
+        Answer answer = byIdentifier(member.get("identifier").asText(), "");
+
+        assertEquals(200, answer.status());
+        assertEquals("none", answer.body().get("action").asText());
+        assertEquals("already inactive", answer.body().get("detail").asText());
+        assertEquals(List.of("GET"), apiCalls().stream().map(RecordedRequest::method).toList());
+    }
+
+    @Test
+    void anUnknownMemberIs404() {
+        Answer answer = byIdentifier("nobodyhere", "");
+
+        assertEquals(404, answer.status());
+        assertEquals("urn:cw-lifecycle:problem:member-not-found", answer.body().get("type").asText());
+    }
+
+    @Test
+    void handsOverOpenWorkThroughTheSpecsDeactivateEndpoint() {
+        ObjectNode leaver = newMember();
+        ObjectNode successor = newMember();
+        members.markOpenTimeSheets(id(leaver));
+        simulator.requestLog().clear();
+
+        Answer answer = byIdentifier(leaver.get("identifier").asText(), """
+                {"mode":"handover","handoverTo":"%s","deleteOpenTimeSheets":true}"""
+                .formatted(successor.get("identifier").asText()));
+
+        assertEquals(200, answer.status(), answer.rawBody());
+        assertEquals("handed-over", answer.body().get("action").asText());
+        RecordedRequest deactivate = apiCalls().stream().filter(r -> r.path().endsWith("/deactivate")).findFirst()
+                .orElseThrow();
+        assertEquals("/system/members/" + id(leaver) + "/deactivate", deactivate.path());
+        assertEquals("{\"reAssignToMember\":{\"id\":" + id(successor) + ",\"identifier\":\""
+                + successor.get("identifier").asText() + "\"},\"deleteOpenTimeSheetsFlag\":true}", deactivate.body());
+        assertTrue(members.get(id(leaver)).get("inactiveFlag").asBoolean());
+    }
+
+    @Test
+    void refusesAHandOverToAnInactiveMember() {
+        ObjectNode leaver = newMember();
+        ObjectNode gone = newMember();
+        members.update(id(gone), m -> m.put("inactiveFlag", true));
+
+        Answer answer = byIdentifier(leaver.get("identifier").asText(),
+                "{\"mode\":\"handover\",\"handoverTo\":\"" + gone.get("identifier").asText() + "\"}");
+
+        assertEquals(422, answer.status());
+        assertFalse(members.get(id(leaver)).get("inactiveFlag").asBoolean());
+    }
+
+    @Test
+    void deletesAMemberWithoutHistory() {
+        ObjectNode member = newMember();
+
+        Answer answer = byIdentifier(member.get("identifier").asText(), "{\"mode\":\"delete\"}");
+
+        assertEquals("deleted", answer.body().get("state").asText());
+        assertEquals("deleted", answer.body().get("action").asText());
+        assertNull(members.get(id(member)));
+    }
+
+    @ParameterizedTest(name = "delete refused with {0} → deactivated")
+    @CsvSource({"409, has history", "405, has no member delete"})
+    void fallsBackToDeactivationWhenADeleteIsRefused(int status, String reason) {
+        ObjectNode member = newMember();
+        if (status == 409) {
+            members.markHistory(id(member));
+        } else {
+            simulator.faults().arm(Fault.on("DELETE", "/system/members/\\d+").status(405).times(1));
+        }
+
+        Answer answer = byIdentifier(member.get("identifier").asText(), "{\"mode\":\"delete\"}");
+
+        assertEquals(200, answer.status());
+        assertEquals("inactive", answer.body().get("state").asText());
+        assertEquals("deactivated", answer.body().get("action").asText());
+        assertTrue(answer.body().get("detail").asText().contains(reason), answer.body().get("detail").asText());
+        assertTrue(members.get(id(member)).get("inactiveFlag").asBoolean());
+    }
+
+    @Test
+    void replaysTheSameKeyAndPlansADryRunWithoutWriting() {
+        ObjectNode member = newMember();
+        String identifier = member.get("identifier").asText();
+
+        Answer plan = byIdentifier(identifier, "{\"dryRun\":true}");
+        assertEquals("would-deactivate", plan.body().get("action").asText());
+        assertFalse(members.get(id(member)).get("inactiveFlag").asBoolean());
+
+        Answer first = invoke(identifier, "{\"ticket\":{\"system\":\"jira\",\"id\":\"OFF-1\"}}", Map.of());
+        Answer again = invoke(identifier, "{\"ticket\":{\"system\":\"jira\",\"id\":\"OFF-1\"}}", Map.of());
+        assertEquals(first.rawBody(), again.rawBody());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(1, simulator.requestLog().count("PATCH", "/system/members"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "identifier with quotes | bob\"or\"1 | | 400 | identifier",
+            "identifier and memberId | someone | {\"memberId\":5} | 400 | name the member exactly once",
+            "no member at all | | {} | 400 | name the member exactly once",
+            "unknown mode | someone | {\"mode\":\"nuke\"} | 400 | deactivate, handover or delete",
+            "handoverTo without handover | someone | {\"handoverTo\":\"x\"} | 400 | with mode handover only",
+            "handover without handoverTo | someone | {\"mode\":\"handover\"} | 400 | with mode handover only",
+            "bad email | | {\"email\":\"nope\"} | 400 | not a valid email",
+            "unknown field | someone | {\"force\":true} | 400 | not a known field"})
+    void refusesBadInputWithoutAConnectWiseRequest(String name, String identifier, String body, int status,
+                                                   String message) {
+        Answer answer = invoke(identifier, body, Map.of());
+
+        assertEquals(status, answer.status(), answer.rawBody());
+        assertTrue(answer.rawBody().contains(message), answer.rawBody());
+        assertEquals(List.of(), simulator.requestLog().all());
+    }
+
+    @Test
+    void refusesACallerWithoutTheToken() {
+        Answer answer = invoke("someone", "", Map.of("authorization", "Bearer wrong"));
+
+        assertEquals(401, answer.status());
+        assertEquals(List.of(), simulator.requestLog().all());
+    }
+
+    private ObjectNode newMember() {
+        int n = PEOPLE.incrementAndGet();
+        ObjectNode fields = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        fields.put("identifier", "leaver" + n).put("firstName", "Lee").put("lastName", "Ver" + n)
+                .put("officeEmail", "leaver" + n + "@acme.example").put("licenseClass", "F");
+        fields.putObject("securityRole").put("id", 2);
+        ObjectNode created = members.create(fields);
+        simulator.requestLog().clear();
+        return created;
+    }
+
+    private Answer byIdentifier(String identifier, String body) {
+        return invoke(identifier, body, Map.of());
+    }
+
+    private Answer byBody(String body) {
+        return invoke(null, body, Map.of());
+    }
+
+    private static Answer invoke(String identifier, String body, Map<String, String> headers) {
+        String event = identifier == null
+                ? GatewayEvents.post("/members/deprovision", "/members/deprovision", Map.of(), headers, body)
+                : GatewayEvents.post("/members/{identifier}/deprovision", "/members/" + identifier + "/deprovision",
+                Map.of("identifier", identifier), headers, body);
+        return LambdaInvoker.invoke(event);
+    }
+
+    private List<RecordedRequest> apiCalls() {
+        return simulator.requestLog().all().stream().filter(r -> r.path().startsWith("/system/")).toList();
+    }
+
+    private static long id(JsonNode member) {
+        return member.get("id").asLong();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
