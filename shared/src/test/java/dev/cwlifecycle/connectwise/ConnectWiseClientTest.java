@@ -278,6 +278,20 @@ class ConnectWiseClientTest {
     }
 
     @Test
+    void aMissingClientIdIsRefusedWithConnectWisesOwnReason() {
+        FixedCredentials noClientId = new FixedCredentials(new ConnectWiseCredentials(simulator.baseUrl(), "acme",
+                "pub-acme", "priv-acme", "", null, null));
+        ConnectWiseClient refused = new ConnectWiseClients(TestConnectWiseConfig.defaults(), noClientId).forTenant("t");
+
+        UnauthorizedException unauthorized = assertThrows(UnauthorizedException.class,
+                () -> refused.member(firstMemberId()));
+
+        assertEquals("", apiRequests().get(0).headers().getOrDefault("clientid", ""));
+        assertTrue(unauthorized.getMessage().contains("clientId"), unauthorized.getMessage());
+        assertFalse(unauthorized.getMessage().contains("priv-acme"));
+    }
+
+    @Test
     void rereadsCredentialsOnceOn401AndReportsTheSecond() {
         FixedCredentials wrong = new FixedCredentials(new ConnectWiseCredentials(simulator.baseUrl(), "acme",
                 "pub-acme", "not-the-key", "0f1e2d3c-aaaa-bbbb-cccc-000000000001", null, null));
