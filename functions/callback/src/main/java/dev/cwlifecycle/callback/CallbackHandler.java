@@ -1,0 +1,128 @@
+package dev.cwlifecycle.callback;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cwlifecycle.credentials.ConnectWiseCredentials;
+import dev.cwlifecycle.credentials.CredentialsSource;
+import dev.cwlifecycle.credentials.SecretNotFoundException;
+import dev.cwlifecycle.credentials.TenantId;
+import dev.cwlifecycle.gateway.ApiEdge;
+import dev.cwlifecycle.gateway.GatewayRequest;
+import dev.cwlifecycle.gateway.GatewayResponses;
+import dev.cwlifecycle.gateway.IdempotentRequests;
+import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.gateway.Problems;
+import dev.cwlifecycle.store.IdempotencyKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /callbacks/connectwise}: ConnectWise's webhook. Public, so authenticated by its signature instead of
+ * a bearer token: size limit, parse, the tenant's company, the key_url's host, the signing key, the signature over
+ * the raw bytes, then at most one apply per {@code MessageId}. Nothing is written and nothing outbound is sent
+ * before the checks that need no request have passed. The Lambda function and the local server call
+ * {@link #handle}.
+ */
+@ApplicationScoped
+public class CallbackHandler {
+
+    private static final Logger LOG = Logger.getLogger(CallbackHandler.class);
+    private static final String OPERATION = "callback";
+
+    private final CallbackConfig config;
+    private final CredentialsSource credentials;
+    private final SigningKeys signingKeys;
+    private final IdempotentRequests idempotent;
+    private final MemberCallbacks members;
+
+    @Inject
+    public CallbackHandler(CallbackConfig config, CredentialsSource credentials, SigningKeys signingKeys,
+                           IdempotentRequests idempotent, MemberCallbacks members) {
+        this.config = config;
+        this.credentials = credentials;
+        this.signingKeys = signingKeys;
+        this.idempotent = idempotent;
+        this.members = members;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        GatewayRequest request = new GatewayRequest(event);
+        MDC.put("correlationId", request.correlationId());
+        try {
+            return correlated(intake(request, event), request);
+        } catch (ProblemException refused) {
+            return correlated(Problems.respond(refused, request.correlationId()), request);
+        } catch (RuntimeException failure) {
+            // nothing was recorded: 429 is the one answer after which ConnectWise delivers again
+            LOG.error("callback not applied", failure);
+            return correlated(Problems.respond(CallbackProblems.notApplied(), request.correlationId()), request);
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse intake(GatewayRequest request, APIGatewayV2HTTPEvent event) {
+        byte[] body = request.rawBody();
+        if (body.length > config.maxBodyBytes()) {
+            throw CallbackProblems.payloadTooLarge(body.length, config.maxBodyBytes());
+        }
+        CallbackPayload callback = CallbackPayload.parse(body);
+        String tenant = tenantOf(request, event);
+        ConnectWiseCredentials site = siteOf(tenant);
+        if (!site.companyId().equalsIgnoreCase(callback.companyId())) {
+            throw CallbackProblems.unknownCompany();
+        }
+        URI keyUrl = KeyUrlPolicy.forSite(site.site()).allowed(callback.keyUrl())
+                .orElseThrow(CallbackProblems::keyUrlRefused);
+        if (!CallbackSignature.matches(signingKeys.hmacKey(keyUrl), body, request.header(CallbackSignature.HEADER))) {
+            throw CallbackProblems.signatureRefused("The " + CallbackSignature.HEADER + " header is missing or does "
+                    + "not match the body");
+        }
+        if (!callback.aboutMembers()) {
+            return answer(CallbackOutcome.IGNORED, callback);
+        }
+        return idempotent.run(new IdempotencyKey(tenant, OPERATION, callback.messageId()),
+                new String(body, StandardCharsets.UTF_8),
+                () -> answer(members.apply(tenant, callback), callback));
+    }
+
+    /** ConnectWise posts to the exact URL registered: the tenant is in the route or the {@code tenant} query. */
+    private static String tenantOf(GatewayRequest request, APIGatewayV2HTTPEvent event) {
+        String tenant = request.pathParameter("tenant")
+                .or(() -> Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get("tenant")))
+                .orElse(ApiEdge.DEFAULT_TENANT);
+        if (!TenantId.valid(tenant)) {
+            throw ProblemException.badRequest("tenant", "The tenant (route or 'tenant' query parameter) must be 1 to "
+                    + "64 letters, digits, '-' or '_'");
+        }
+        return tenant;
+    }
+
+    /** An unknown tenant is refused like a foreign company, so callers cannot probe which tenants exist. */
+    private ConnectWiseCredentials siteOf(String tenant) {
+        try {
+            return credentials.credentials(tenant);
+        } catch (SecretNotFoundException unknownTenant) {
+            throw CallbackProblems.unknownCompany();
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse answer(CallbackOutcome outcome, CallbackPayload callback) {
+        LOG.infof("callback %s: %s %s %d -> %s", callback.messageId(), callback.type(), callback.action(),
+                callback.id(), outcome.label());
+        return GatewayResponses.json(outcome.status(), Map.of("outcome", outcome.label(), "id", callback.id()),
+                Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse correlated(APIGatewayV2HTTPResponse response, GatewayRequest request) {
+        response.getHeaders().put("X-Correlation-Id", request.correlationId());
+        return response;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.cwlifecycle.callback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwlifecycle.connectwise.ConnectWiseJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Callback signing keys, fetched from a {@code key_url} that {@link KeyUrlPolicy} allowed and cached per
+ * {@code key_url} (ConnectWise gives each key its own id in the URL, so a new key is a new URL). Only keys are
+ * cached, never failures. Redirects are not followed: they could lead off the tenant's site.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    /** {@code {"signing_key":"..."}} is tiny; anything bigger is not a key. */
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024;
+    /** key_urls are caller-chosen (within the site): bound the cache so varied URLs cannot grow it forever. */
+    private static final int MAX_CACHED_KEYS = 64;
+
+    private record Cached(byte[] hmacKey, Instant expires) {
+    }
+
+    private final CallbackConfig config;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong fetches = new AtomicLong();
+
+    @Inject
+    public SigningKeys(CallbackConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    SigningKeys(CallbackConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.keyFetchTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * The HMAC key for callbacks signed with the key at {@code keyUrl}.
+     *
+     * @throws dev.cwlifecycle.gateway.ProblemException 401 when the site has no key there, 429 when it could not
+     *                                                  be asked (timeout, connection failure, 5xx, 429)
+     */
+    public byte[] hmacKey(URI keyUrl) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(keyUrl);
+        if (cached != null && now.isBefore(cached.expires())) {
+            return cached.hmacKey();
+        }
+        byte[] hmacKey = CallbackSignature.hmacKey(fetch(keyUrl));
+        if (cache.size() >= MAX_CACHED_KEYS) {
+            cache.values().removeIf(entry -> !now.isBefore(entry.expires()));
+            if (cache.size() >= MAX_CACHED_KEYS) {
+                cache.clear();
+            }
+        }
+        cache.put(keyUrl, new Cached(hmacKey, now.plus(config.keyCacheTtl())));
+        return hmacKey;
+    }
+
+    /** Requests sent to key_urls so far: lets operators and tests see that refused key_urls cost no request. */
+    public long fetches() {
+        return fetches.get();
+    }
+
+    private String fetch(URI keyUrl) {
+        HttpRequest request = HttpRequest.newBuilder(keyUrl)
+                .timeout(config.keyFetchTimeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        fetches.incrementAndGet();
+        HttpResponse<InputStream> response;
+        byte[] body;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            }
+        } catch (IOException e) {
+            throw CallbackProblems.keyUnavailable("no answer from the key_url: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CallbackProblems.keyUnavailable("interrupted");
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw CallbackProblems.keyUnavailable("the key_url answered " + status);
+        }
+        if (status != 200) {
+            throw CallbackProblems.signatureRefused("The key_url has no signing key (it answered " + status + ")");
+        }
+        if (body.length > MAX_RESPONSE_BYTES) {
+            throw CallbackProblems.signatureRefused("The key_url answered with more than a signing key");
+        }
+        return signingKey(body);
+    }
+
+    private static String signingKey(byte[] body) {
+        try {
+            JsonNode key = ConnectWiseJson.MAPPER.readTree(body).path("signing_key");
+            if (key.isTextual() && !key.asText().isBlank()) {
+                return key.asText();
+            }
+        } catch (IOException notJson) {
+            // not JSON holds no key either: refused below
+        }
+        throw CallbackProblems.signatureRefused("The key_url's answer holds no signing_key");
+    }
+}
