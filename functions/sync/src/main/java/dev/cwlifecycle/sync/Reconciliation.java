@@ -1,0 +1,86 @@
+package dev.cwlifecycle.sync;
+
+import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.MemberDirectory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A full run's comparison of ConnectWise with the directory, one page at a time. ConnectWise's keyset pages and the
+ * directory (sort key memberId) both come in ascending id order, so the two are merge-walked: entries ConnectWise no
+ * longer has are tombstoned (deletes never show in {@code lastUpdated} polling), and members the directory already
+ * holds as new are not written again (a refused conditional write still costs a write). Only one page's entries are
+ * held at a time.
+ */
+final class Reconciliation {
+
+    private final MemberDirectory directory;
+    private final String tenant;
+    private final RunTally tally;
+    private final Iterator<DirectoryEntry> entries;
+    private DirectoryEntry next;
+
+    Reconciliation(MemberDirectory directory, String tenant, RunTally tally) {
+        this.directory = directory;
+        this.tenant = tenant;
+        this.tally = tally;
+        this.entries = directory.scan(tenant).iterator();
+        advance();
+    }
+
+    /**
+     * Walks the directory up to the page's last id, tombstoning as of {@code at} the entries the page lacks (a keyset
+     * page holds every member between the previous page's last id and its own), and answers the page's members the
+     * directory lacks or holds older.
+     */
+    List<Member> newerThanStored(List<Member> page, Instant at) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Set<Long> present = page.stream().map(Member::id).collect(Collectors.toSet());
+        long last = page.stream().mapToLong(Member::id).max().orElseThrow();
+        Map<Long, DirectoryEntry> stored = new HashMap<>();
+        while (next != null && next.memberId() <= last) {
+            if (present.contains(next.memberId())) {
+                stored.put(next.memberId(), next);
+            } else {
+                tombstone(next, at);
+            }
+            advance();
+        }
+        List<Member> newer = page.stream().filter(member -> newer(member, stored.get(member.id()))).toList();
+        tally.alreadyCurrent(page.size() - newer.size());
+        return newer;
+    }
+
+    /** Tombstones the entries beyond the last page: ConnectWise has no member after it. */
+    void rest(Instant at) {
+        while (next != null) {
+            tombstone(next, at);
+            advance();
+        }
+    }
+
+    /** The directory's own rule, read ahead: a pending row is always refreshed, others only by newer data. */
+    private static boolean newer(Member member, DirectoryEntry entry) {
+        return entry == null || entry.pending() || entry.lastUpdated() == null
+                || member.lastUpdated().isAfter(entry.lastUpdated());
+    }
+
+    private void tombstone(DirectoryEntry entry, Instant at) {
+        if (!entry.deleted() && directory.tombstone(tenant, entry.memberId(), at)) {
+            tally.tombstoned(1);
+        }
+    }
+
+    private void advance() {
+        next = entries.hasNext() ? entries.next() : null;
+    }
+}

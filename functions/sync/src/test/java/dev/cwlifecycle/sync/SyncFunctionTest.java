@@ -1,0 +1,109 @@
+package dev.cwlifecycle.sync;
+
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.RecordedRequest;
+import dev.cwlifecycle.store.Lease;
+import dev.cwlifecycle.store.SyncStateStore;
+import dev.cwlifecycle.testing.FunctionTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The function as Lambda invokes it: event JSON posted to Quarkus' Lambda mock event server. */
+@QuarkusTest
+@QuarkusTestResource(value = FunctionTestResource.class, initArgs = @ResourceArg(name = "members", value = "10000"))
+class SyncFunctionTest {
+
+    private static final String SCHEDULED_EVENT = """
+            {"version":"0","id":"7bf73129-1428-4cd3-a780-95db273d1602","detail-type":"Scheduled Event",
+             "source":"aws.events","account":"123456789012","time":"2026-11-22T08:00:00Z","region":"us-east-1",
+             "resources":["arn:aws:events:us-east-1:123456789012:rule/cw-lifecycle-IncrementalSync"],
+             "detail":{"tenant":"default","mode":"full"}}""";
+
+    @Inject
+    SyncStateStore syncState;
+
+    private ConnectWiseSimulator simulator;
+
+    @BeforeEach
+    void clear() {
+        simulator = FunctionTestResource.simulator();
+        simulator.requestLog().clear();
+    }
+
+    @Test
+    void aScheduledEventNamesTheTenantInItsDetailAndARunningSyncMakesItSkip() {
+        Lease running = syncState.acquireLease(SynchronizerTest.TENANT, Synchronizer.STREAM, "another-run",
+                Duration.ofMinutes(1), Instant.now()).orElseThrow();
+        Response answer;
+        try {
+            answer = invoke(SCHEDULED_EVENT);
+        } finally {
+            syncState.releaseLease(running);
+        }
+
+        assertEquals(200, answer.statusCode(), answer.asString());
+        assertEquals("default", answer.jsonPath().getString("tenant"));
+        assertEquals("SKIPPED", answer.jsonPath().getString("status"));
+        assertNull(answer.jsonPath().get("summary"));
+        assertEquals(0, simulator.requestLog().all().size(), "a skipped run asks ConnectWise nothing");
+    }
+
+    @Test
+    void theRulesConstantInputRunsAnIncrementalSyncAndAnswersItsSummary() {
+        Lease setup = syncState.acquireLease(SynchronizerTest.TENANT, Synchronizer.STREAM, "test-setup",
+                Duration.ofMinutes(1), Instant.now()).orElseThrow();
+        // synced a minute ago (or later, after other tests): an incremental run, whichever test class ran first
+        syncState.advanceWatermark(setup, Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS));
+        syncState.releaseLease(setup);
+        Instant watermark = syncState.watermark(SynchronizerTest.TENANT, Synchronizer.STREAM).orElseThrow();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        Response answer = invoke("{\"tenant\":\"default\",\"mode\":\"incremental\"}");
+
+        assertEquals(200, answer.statusCode(), answer.asString());
+        JsonPath result = answer.jsonPath();
+        assertEquals("COMPLETE", result.getString("status"));
+        assertEquals("INCREMENTAL", result.getString("summary.mode"));
+        assertEquals(watermark, Instant.parse(result.getString("summary.oldWatermark")));
+        assertFalse(Instant.parse(result.getString("summary.newWatermark")).isBefore(before));
+        List<RecordedRequest> lists = simulator.requestLog().all().stream()
+                .filter(request -> request.path().equals("/system/members")).toList();
+        assertEquals(result.getInt("summary.requests"), lists.size());
+        assertEquals("lastUpdated>[" + watermark.minus(Duration.ofMinutes(2)) + "]",
+                lists.get(0).query().get("conditions"));
+    }
+
+    @Test
+    void aConstantInputWithABadTenantOrModeFailsTheInvocationWithoutAskingConnectWise() {
+        Response badTenant = invoke("{\"tenant\":\"../acme\",\"mode\":\"incremental\"}");
+        Response badMode = invoke("{\"tenant\":\"default\",\"mode\":\"sideways\"}");
+
+        assertNotEquals(200, badTenant.statusCode());
+        assertTrue(badTenant.asString().contains("tenant must be"), badTenant.asString());
+        assertNotEquals(200, badMode.statusCode());
+        assertTrue(badMode.asString().contains("mode must be 'incremental' or 'full'"), badMode.asString());
+        assertEquals(0, simulator.requestLog().all().size());
+    }
+
+    private static Response invoke(String eventJson) {
+        return RestAssured.given().contentType("application/json").body(eventJson).post();
+    }
+}
