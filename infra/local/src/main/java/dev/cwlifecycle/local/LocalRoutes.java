@@ -1,6 +1,11 @@
 package dev.cwlifecycle.local;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP routes of cw-lifecycle and the function behind each: what API Gateway serves in AWS (template.yaml,
@@ -14,6 +19,31 @@ public final class LocalRoutes {
         public String routeKey() {
             return method + " " + path;
         }
+
+        /** The path parameters when {@code rawPath} fits this route's path, each {@code {name}} one segment. */
+        Optional<Map<String, String>> parameters(String rawPath) {
+            String[] template = path.split("/", -1);
+            String[] actual = rawPath.split("/", -1);
+            if (template.length != actual.length) {
+                return Optional.empty();
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < template.length; i++) {
+                if (template[i].startsWith("{") && template[i].endsWith("}")) {
+                    if (actual[i].isEmpty()) {
+                        return Optional.empty();
+                    }
+                    parameters.put(template[i].substring(1, template[i].length() - 1), decoded(actual[i]));
+                } else if (!template[i].equals(actual[i])) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(parameters);
+        }
+    }
+
+    /** A request's route and the path parameters taken from its path. */
+    public record Matched(Route route, Map<String, String> pathParameters) {
     }
 
     public static final List<Route> ALL = List.of(
@@ -23,5 +53,33 @@ public final class LocalRoutes {
             new Route("POST", "/callbacks/connectwise", "callback", false));
 
     private LocalRoutes() {
+    }
+
+    /**
+     * The route for a method and raw path, as API Gateway picks it: a literal segment beats a parameter, so
+     * {@code /members/deprovision} is never read as an identifier. Empty when no route key fits, the method included.
+     */
+    public static Optional<Matched> match(String method, String rawPath) {
+        Optional<Matched> best = Optional.empty();
+        for (Route route : ALL) {
+            if (!route.method().equals(method)) {
+                continue;
+            }
+            Optional<Map<String, String>> parameters = route.parameters(rawPath);
+            if (parameters.isPresent() && (best.isEmpty()
+                    || parameters.get().size() < best.get().pathParameters().size())) {
+                best = Optional.of(new Matched(route, parameters.get()));
+            }
+        }
+        return best;
+    }
+
+    /** API Gateway hands functions decoded path parameters; a malformed escape stays as sent. */
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return segment;
+        }
     }
 }

@@ -1,0 +1,242 @@
+package dev.cwlifecycle.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.simulator.SimMembers;
+import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.MemberDirectory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The whole story of one technician, told through the local server as a real caller tells it, while ConnectWise
+ * (the simulator) and the directory are watched from the side: provision by role name, the callback filling the
+ * directory, a rename made in ConnectWise that only the incremental sync can see, deprovision, and the licence
+ * seats before and after. Each step is printed; one that does not happen ends the story with {@link StepFailed}.
+ */
+final class DemoStory {
+
+    static final String FIRST_NAME = "Zoë";
+    static final String LAST_NAME = "Lindqvist";
+    static final String NEW_LAST_NAME = "Lindqvist-Okafor";
+    static final String ROLE = "Technician";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    /**
+     * What the story saw, for whoever wants to check it against ConnectWise and the directory: the directory entry
+     * the sync wrote after the rename, and the final one.
+     */
+    record Outcome(long memberId, String identifier, int seatsBefore, int seatsProvisioned, int seatsAfter,
+                   DirectoryEntry renamed, DirectoryEntry last) {
+    }
+
+    /** A step whose effect did not show. */
+    static final class StepFailed extends RuntimeException {
+        StepFailed(String message) {
+            super(message);
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private final URI api;
+    private final String token;
+    private final String tenant;
+    private final ConnectWiseSimulator simulator;
+    private final String company;
+    private final MemberDirectory directory;
+    private final Duration patience;
+    private final Duration syncInterval;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private int step;
+
+    DemoStory(URI api, String token, String tenant, ConnectWiseSimulator simulator, String company,
+              MemberDirectory directory, Duration patience, Duration syncInterval, PrintStream out) {
+        this.api = api;
+        this.token = token;
+        this.tenant = tenant;
+        this.simulator = simulator;
+        this.company = company;
+        this.directory = directory;
+        this.patience = patience;
+        this.syncInterval = syncInterval;
+        this.out = out;
+    }
+
+    Outcome run() {
+        out.println("== cw-lifecycle demo: one technician, from hire to exit ==");
+        SimMembers members = simulator.members(company);
+        int seatsBefore = members.activeFullSeats();
+        step("Licence seats in use in ConnectWise (active members of class F): " + seatsBefore);
+
+        String hire = "{\"firstName\":\"" + FIRST_NAME + "\",\"lastName\":\"" + LAST_NAME + "\",\"email\":\""
+                + email() + "\",\"role\":\"" + ROLE + "\"}";
+        step("Provision a technician, her role given by name: POST /members " + hire);
+        Answer created = post("/members", hire);
+        expect(created.status() == 201, "provisioning answered " + created.status() + ", not 201");
+        long memberId = created.body().path("memberId").asLong();
+        String identifier = created.body().path("identifier").asText();
+        int seatsProvisioned = members.activeFullSeats();
+
+        step("ConnectWise calls back, and the directory has her");
+        Delivery added = awaitDelivery(memberId, payload -> "added".equals(payload.path("Action").asText()));
+        detail("callback  " + describe(added));
+        DirectoryEntry entry = awaitEntry(memberId, row -> row.identifier() != null, patience);
+        detail("directory " + describe(entry));
+
+        step("In ConnectWise itself her last name becomes " + NEW_LAST_NAME + "; callbacks are held back, so only "
+                + "the incremental sync can bring the change");
+        DirectoryEntry renamed;
+        simulator.callbacks().hold();
+        try {
+            // lastUpdated has one-second resolution: a change within the same second would not count as newer
+            awaitSecondAfter(entry.lastUpdated());
+            members.update(memberId, member -> member.put("lastName", NEW_LAST_NAME));
+            Instant changed = Instant.now();
+            detail("waiting for the scheduled incremental sync (every " + syncInterval.toSeconds() + " s) ...");
+            renamed = awaitEntry(memberId, row -> NEW_LAST_NAME.equals(row.lastName()), syncInterval.plus(patience));
+            detail("directory " + describe(renamed) + " (" + Duration.between(changed, Instant.now()).toSeconds()
+                    + " s later)");
+        } finally {
+            simulator.callbacks().release(false);
+        }
+
+        String leave = "{\"mode\":\"deactivate\"}";
+        step("Deprovision: POST /members/" + identifier + "/deprovision " + leave);
+        Answer deprovisioned = post("/members/" + identifier + "/deprovision", leave);
+        expect(deprovisioned.status() == 200 && "inactive".equals(deprovisioned.body().path("state").asText()),
+                "deprovisioning answered " + deprovisioned.status() + ", not 200 with state inactive");
+
+        step("ConnectWise calls back, and the directory shows her inactive");
+        Delivery deactivated = awaitDelivery(memberId, payload -> "updated".equals(payload.path("Action").asText())
+                && entity(payload).path("inactiveFlag").asBoolean());
+        detail("callback  " + describe(deactivated));
+        entry = awaitEntry(memberId, row -> !row.active(), patience);
+        detail("directory " + describe(entry));
+
+        int seatsAfter = members.activeFullSeats();
+        step("Licence seats: " + seatsBefore + " before, " + seatsProvisioned + " while she worked here, "
+                + seatsAfter + " after she left");
+        expect(seatsProvisioned == seatsBefore + 1 && seatsAfter == seatsBefore,
+                "the seats did not go up by one and back down");
+        out.println("== demo complete ==");
+        return new Outcome(memberId, identifier, seatsBefore, seatsProvisioned, seatsAfter, renamed, entry);
+    }
+
+    String email() {
+        return "zoe.lindqvist@" + company.toLowerCase(Locale.ROOT) + ".example";
+    }
+
+    private Answer post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            detail("-> " + response.statusCode() + " " + response.body());
+            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The local server did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailed("interrupted");
+        }
+    }
+
+    private Delivery awaitDelivery(long memberId, Predicate<JsonNode> about) {
+        return await("a callback about member " + memberId, patience, () -> simulator.callbacks().deliveries()
+                .stream().filter(Delivery::succeeded).filter(delivery -> {
+                    JsonNode payload = parse(delivery.body());
+                    return payload.path("ID").asLong() == memberId && about.test(payload);
+                }).reduce((first, second) -> second));
+    }
+
+    private DirectoryEntry awaitEntry(long memberId, Predicate<DirectoryEntry> wanted, Duration within) {
+        return await("the directory entry of member " + memberId, within,
+                () -> directory.get(tenant, memberId).filter(wanted));
+    }
+
+    private static void awaitSecondAfter(Instant stamp) {
+        Instant next = stamp.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await("the next second", Duration.ofSeconds(2), () -> Optional.of(Instant.now()).filter(now -> !now.isBefore(next)));
+    }
+
+    private static <T> T await(String what, Duration within, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StepFailed(what + " did not show within " + within.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StepFailed("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    private void step(String text) {
+        out.println();
+        out.println("[" + ++step + "] " + text);
+    }
+
+    private void detail(String text) {
+        out.println("    " + text);
+    }
+
+    private static void expect(boolean condition, String failure) {
+        if (!condition) {
+            throw new StepFailed(failure);
+        }
+    }
+
+    private static String describe(Delivery delivery) {
+        JsonNode payload = parse(delivery.body());
+        return payload.path("Action").asText() + " member " + payload.path("ID").asLong() + " by "
+                + payload.path("MemberId").asText() + ": POST " + delivery.url() + " -> " + delivery.status();
+    }
+
+    private static String describe(DirectoryEntry entry) {
+        return "#" + entry.memberId() + " " + entry.identifier() + ", " + entry.firstName() + " " + entry.lastName()
+                + " <" + entry.officeEmail() + ">, role " + entry.securityRole() + ", licence " + entry.licenseClass()
+                + ", " + (entry.active() ? "active" : "inactive") + ", ConnectWise lastUpdated "
+                + entry.lastUpdated() + ", written by " + entry.source().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static JsonNode entity(JsonNode payload) {
+        JsonNode entity = payload.path("Entity");
+        return entity.isTextual() ? parse(entity.asText()) : JSON.missingNode();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
