@@ -1,5 +1,6 @@
 package dev.cwlifecycle.sync;
 
+import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +18,16 @@ import java.util.UUID;
 public class SyncHandler {
 
     private final Synchronizer synchronizer;
+    private final CallbackRegistration callbacks;
     private final SyncConfig config;
     private final StoreConfig storeConfig;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public SyncHandler(Synchronizer synchronizer, SyncConfig config, StoreConfig storeConfig) {
+    public SyncHandler(Synchronizer synchronizer, CallbackRegistration callbacks, SyncConfig config,
+                       StoreConfig storeConfig) {
         this.synchronizer = synchronizer;
+        this.callbacks = callbacks;
         this.config = config;
         this.storeConfig = storeConfig;
     }
@@ -32,6 +36,10 @@ public class SyncHandler {
         SyncRequest given = request == null ? new SyncRequest(null, null, null, null) : request;
         MDC.put("correlationId", given.id() == null ? UUID.randomUUID().toString() : given.id());
         try {
+            if (given.registersCallback()) {
+                return SyncResult.of(given.targetTenant(), callbacks.register(given.targetTenant(),
+                        given.callbackUrl()));
+            }
             Instant deadline = clock.instant().plus(storeConfig.functionTimeout()).minus(config.safetyMargin());
             return synchronizer.run(given.targetTenant(), given.targetMode(), new RunBudget(clock, deadline));
         } finally {

@@ -15,9 +15,19 @@ import java.util.Locale;
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SyncRequest(String id, String tenant, String mode, Detail detail) {
+public record SyncRequest(String id, String tenant, String mode, Detail detail, String callbackUrl) {
 
     public static final String DEFAULT_TENANT = "default";
+    /** The operator's one-off input: register the ConnectWise member callback for {@link #callbackUrl}. */
+    public static final String REGISTER_CALLBACK = "register-callback";
+
+    public SyncRequest(String id, String tenant, String mode, Detail detail) {
+        this(id, tenant, mode, detail, null);
+    }
+
+    public boolean registersCallback() {
+        return REGISTER_CALLBACK.equalsIgnoreCase(mode);
+    }
 
     /** A scheduled event's {@code detail}. */
     @RegisterForReflection
@@ -45,7 +55,8 @@ public record SyncRequest(String id, String tenant, String mode, Detail detail) 
         return switch (named.toLowerCase(Locale.ROOT)) {
             case "incremental" -> RunSummary.Mode.INCREMENTAL;
             case "full" -> RunSummary.Mode.FULL;
-            default -> throw new IllegalArgumentException("mode must be 'incremental' or 'full'");
+            default -> throw new IllegalArgumentException("mode must be 'incremental', 'full' or '"
+                    + REGISTER_CALLBACK + "'");
         };
     }
 }

@@ -99,8 +99,24 @@ class SyncFunctionTest {
         assertNotEquals(200, badTenant.statusCode());
         assertTrue(badTenant.asString().contains("tenant must be"), badTenant.asString());
         assertNotEquals(200, badMode.statusCode());
-        assertTrue(badMode.asString().contains("mode must be 'incremental' or 'full'"), badMode.asString());
+        assertTrue(badMode.asString().contains("mode must be 'incremental', 'full' or 'register-callback'"), badMode.asString());
         assertEquals(0, simulator.requestLog().all().size());
+    }
+
+    @Test
+    void theRegisterCallbackInputRegistersTheMemberCallbackOnceHoweverOftenItRuns() {
+        String input = "{\"mode\":\"register-callback\",\"tenant\":\"default\","
+                + "\"callbackUrl\":\"https://hooks.acme.example/callbacks/connectwise?tenant=default\"}";
+
+        Response first = invoke(input);
+        Response second = invoke(input);
+
+        assertEquals("CALLBACK_REGISTERED", first.jsonPath().getString("status"), first.asString());
+        assertEquals("CALLBACK_EXISTS", second.jsonPath().getString("status"), second.asString());
+        assertEquals(first.jsonPath().getLong("callback.id"), second.jsonPath().getLong("callback.id"));
+        assertEquals(1, simulator.callbacks().registrations("acme").stream()
+                .filter(r -> r.path("url").asText().startsWith("https://hooks.acme.example/")).count());
+        assertEquals(1, simulator.requestLog().count("POST", "/system/callbacks"));
     }
 
     private static Response invoke(String eventJson) {

@@ -1,10 +1,12 @@
 package dev.cwlifecycle.local;
 
+import dev.cwlifecycle.callback.CallbackConfig;
 import dev.cwlifecycle.connectwise.ConnectWiseConfig;
 import dev.cwlifecycle.credentials.CredentialsConfig;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.provision.ProvisionConfig;
 import dev.cwlifecycle.store.StoreConfig;
+import dev.cwlifecycle.sync.SyncConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,7 +20,8 @@ class TemplateConsistencyTest {
 
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final List<Class<?>> CONFIG = List.of(StoreConfig.class, CredentialsConfig.class,
-            ConnectWiseConfig.class, ProvisionConfig.class, DeprovisionHandler.DeprovisionConfig.class);
+            ConnectWiseConfig.class, ProvisionConfig.class, DeprovisionHandler.DeprovisionConfig.class,
+            SyncConfig.class, CallbackConfig.class);
 
     @Test
     void templateAgreesWithTheCode() throws Exception {
