@@ -1,0 +1,20 @@
+package dev.cwlifecycle.bench;
+
+import java.util.List;
+
+/**
+ * Everything one benchmark run measured, with the targets the issue sets for it.
+ *
+ * @param typicalTenant full sync into an empty directory, full sync again (steady state) and an incremental sync
+ *                      of the cost model's 500-member tenant at L = 100 ms
+ */
+record BenchResults(MachineInfo machine, boolean quick, SyncBenchmark.Results sync, List<SyncFigure> typicalTenant,
+                    List<OperationFigure> operations, CallbackFigure callbacks, List<StartupFigure> startups,
+                    List<CostModel.Workload> workloads, List<CostModel.Line> bill, double loadAtEnd) {
+
+    static final double WALL_TIME_TARGET = 1.15;
+    static final double HEAP_TARGET = 1.5;
+    static final int PROVISION_CALLS = 2;
+    static final int DEPROVISION_CALLS = 2;
+    static final int P50_ALLOWANCE_MS = 25;
+}

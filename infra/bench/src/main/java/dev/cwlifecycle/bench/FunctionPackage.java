@@ -1,0 +1,72 @@
+package dev.cwlifecycle.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A function's deployment package, {@code functions/<name>/target/function.zip}, unpacked as Lambda unpacks it:
+ * the classpath is the package root and every jar in its {@code lib/}.
+ */
+record FunctionPackage(String function, Path zip, Path unpacked, long unpackedBytes) {
+
+    static FunctionPackage unpack(Path repository, String function, Path into) {
+        Path zip = repository.resolve("functions").resolve(function).resolve("target").resolve("function.zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " is missing: build the functions first (./run-bench does)");
+        }
+        Path root = into.resolve(function);
+        long bytes = 0;
+        try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IllegalStateException("function.zip names a path outside itself: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    bytes += Files.copy(entries, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack " + zip, e);
+        }
+        return new FunctionPackage(function, zip, root, bytes);
+    }
+
+    long packageBytes() {
+        try {
+            return Files.size(zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lambda's classpath for the package, then {@code extra}. */
+    String classpath(Path extra) {
+        String separator = java.io.File.pathSeparator;
+        return unpacked + separator + unpacked.resolve("lib") + java.io.File.separator + "*" + separator + extra;
+    }
+
+    /** Copies the cold-start harness class alone into {@code into}, so no other bench class reaches the function. */
+    static Path harness(Path into) {
+        String name = LambdaColdStart.class.getName().replace('.', '/') + ".class";
+        Path target = into.resolve("harness").resolve(name);
+        try (InputStream bytes = LambdaColdStart.class.getClassLoader().getResourceAsStream(name)) {
+            if (bytes == null) {
+                throw new IllegalStateException("The class file " + name + " is not readable");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(bytes, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into.resolve("harness");
+    }
+}

@@ -1,0 +1,251 @@
+package dev.cwlifecycle.bench.chaos;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.bench.ApiGatewayEvents;
+import dev.cwlifecycle.bench.BenchTenants;
+import dev.cwlifecycle.bench.CallbackEndpoint;
+import dev.cwlifecycle.connectwise.ConnectWiseJson;
+import dev.cwlifecycle.connectwise.error.ConnectWiseException;
+import dev.cwlifecycle.deprovision.DeprovisionHandler;
+import dev.cwlifecycle.gateway.IdempotentRequests;
+import dev.cwlifecycle.gateway.Problem;
+import dev.cwlifecycle.provision.ProvisionHandler;
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.sync.SyncHandler;
+import dev.cwlifecycle.sync.SyncRequest;
+import dev.cwlifecycle.sync.SyncResult;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a chaos plan's operations one after another, as a ticketing tool, ConnectWise's users, its callback delivery
+ * and the schedule would, and checks each answer's claim against the simulator at once: a 2xx provision names an
+ * active member with the person's email, a 2xx deprovision an inactive one, a 404 or 409 is true, any other
+ * failure is a clear problem. A tool retries a 503 or an in-progress 409 twice, under the same key.
+ */
+final class ChaosDriver {
+
+    private static final int ATTEMPTS = 3;
+
+    private record Answer(int status, String outcome, String problemType, JsonNode body, String raw, int attempts,
+                          boolean replayed) {
+        boolean success() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** What a provision step sent, so that it can be sent again. */
+    private record Sent(int person, String key, String body) {
+    }
+
+    private final ChaosPlan plan;
+    private final String tenant;
+    private final ConnectWiseSimulator simulator;
+    private final CallbackSettling settling;
+    private final ProvisionHandler provision;
+    private final DeprovisionHandler deprovision;
+    private final SyncHandler sync;
+    private final ChaosLedger ledger;
+    private final Map<Integer, Sent> provisions = new HashMap<>();
+    private final Map<String, Long> memberByKey = new HashMap<>();
+
+    ChaosDriver(ChaosPlan plan, String tenant, ConnectWiseSimulator simulator, CallbackEndpoint endpoint,
+                ProvisionHandler provision, DeprovisionHandler deprovision, SyncHandler sync, ChaosLedger ledger) {
+        this.plan = plan;
+        this.tenant = tenant;
+        this.simulator = simulator;
+        this.settling = new CallbackSettling(simulator, endpoint);
+        this.provision = provision;
+        this.deprovision = deprovision;
+        this.sync = sync;
+        this.ledger = ledger;
+    }
+
+    void runAll() {
+        List<ChaosOperation> operations = plan.operations();
+        for (int step = 0; step < operations.size(); step++) {
+            run(step, operations.get(step));
+        }
+    }
+
+    /** Delivers what is still held, in order, and waits until every delivery has been answered. */
+    void deliverHeld() {
+        simulator.callbacks().release(false);
+        settling.await();
+    }
+
+    private void run(int step, ChaosOperation operation) {
+        if (operation instanceof ChaosOperation.Provision p) {
+            provision(step, new Sent(p.person(), p.key(), People.provisionBody(plan.seed(), p.person(), p.role())));
+        } else if (operation instanceof ChaosOperation.RepeatProvision repeat) {
+            provision(step, provisions.get(repeat.step()));
+        } else if (operation instanceof ChaosOperation.ReuseKey reuse) {
+            Sent earlier = provisions.get(reuse.step());
+            provision(step, new Sent(reuse.person(), earlier.key(),
+                    People.provisionBody(plan.seed(), reuse.person(), "Finance")));
+        } else if (operation instanceof ChaosOperation.Deprovision d) {
+            deprovision(step, d.person(), d.key());
+        } else if (operation instanceof ChaosOperation.ConsoleEdit edit) {
+            new ConsoleEdits(simulator.members(BenchTenants.COMPANY)).apply(edit, step);
+            ledger.outcome("console edit " + edit.edit().name().toLowerCase(Locale.ROOT));
+        } else if (operation instanceof ChaosOperation.ReleaseCallbacks release) {
+            simulator.callbacks().release(release.reversed());
+            settling.await();
+            simulator.callbacks().hold();
+            ledger.outcome(release.reversed() ? "callbacks released reversed" : "callbacks released in order");
+        } else if (operation instanceof ChaosOperation.Redeliver redeliver) {
+            List<Delivery> delivered = simulator.callbacks().deliveries().stream().filter(Delivery::succeeded)
+                    .toList();
+            if (!delivered.isEmpty()) {
+                simulator.callbacks().redeliver(delivered.get(redeliver.pick() % delivered.size()));
+                settling.await();
+                ledger.outcome("callback redelivered");
+            }
+        } else if (operation instanceof ChaosOperation.Sync s) {
+            sync(step, s);
+        }
+    }
+
+    private void provision(int step, Sent sent) {
+        provisions.putIfAbsent(step, sent);
+        ledger.requested(sent.person());
+        Answer answer = send(() -> provision.handle(ApiGatewayEvents.provision(tenant, sent.key(), sent.body())));
+        String email = People.email(plan.seed(), sent.person());
+        ledger.outcome("provision " + answer.status() + " " + answer.outcome()
+                + (answer.replayed() ? " (replay)" : ""));
+        if (answer.success()) {
+            long memberId = answer.body().path("memberId").asLong();
+            Long first = memberByKey.putIfAbsent(sent.key(), memberId);
+            if (answer.replayed()) {
+                // a replay repeats the first answer, whatever happened to that member since
+                if (first == null || first != memberId) {
+                    ledger.untrueSuccess("step " + step + ": a replay under " + sent.key() + " named member "
+                            + memberId + ", the first answer " + first);
+                }
+            } else {
+                ObjectNode member = simulator.members(BenchTenants.COMPANY).get(memberId);
+                if (member == null || !email.equalsIgnoreCase(member.path("officeEmail").asText())
+                        || member.path("inactiveFlag").asBoolean()) {
+                    ledger.untrueSuccess("step " + step + ": provision answered " + answer.status() + " with member "
+                            + memberId + ", which is not an active member with " + email);
+                }
+            }
+            ledger.provisioned(sent.person());
+        } else if ("member-exists".equals(answer.problemType())) {
+            if (activeMembersWith(email) == 0) {
+                ledger.untrueSuccess("step " + step + ": provision answered 409 member-exists, but no active member "
+                        + "has " + email);
+            }
+            if (answer.attempts() > 1 && !ledger.peopleProvisioned().contains(sent.person())) {
+                ledger.memberFoundAfterAmbiguousAttempt();
+            }
+            ledger.clearFailure();
+        } else {
+            expectClear(step, "provision", answer);
+        }
+    }
+
+    private void deprovision(int step, int person, String key) {
+        String email = People.email(plan.seed(), person);
+        Answer answer = send(() -> deprovision.handle(ApiGatewayEvents.deprovision(tenant, key,
+                "{\"email\":\"" + email + "\"}")));
+        ledger.outcome("deprovision " + answer.status() + " " + answer.outcome());
+        if (answer.success()) {
+            ObjectNode member = simulator.members(BenchTenants.COMPANY).get(answer.body().path("memberId").asLong());
+            if (member == null || !member.path("inactiveFlag").asBoolean()) {
+                ledger.untrueSuccess("step " + step + ": deprovision of " + email + " answered " + answer.status()
+                        + ", but its member is not inactive");
+            }
+        } else if ("member-not-found".equals(answer.problemType())) {
+            if (membersWith(email) > 0) {
+                ledger.untrueSuccess("step " + step + ": deprovision answered 404, but a member has " + email);
+            }
+            ledger.clearFailure();
+        } else {
+            expectClear(step, "deprovision", answer);
+        }
+    }
+
+    private void sync(int step, ChaosOperation.Sync run) {
+        try {
+            SyncResult result = sync.handle(new SyncRequest(null, tenant, run.mode().name().toLowerCase(Locale.ROOT),
+                    null));
+            ledger.outcome("sync " + run.mode().name().toLowerCase(Locale.ROOT) + " "
+                    + result.status().name().toLowerCase(Locale.ROOT));
+        } catch (ConnectWiseException typed) {
+            // Lambda reports the exception; the schedule's next run (or EventBridge's retry) redoes the gap
+            ledger.outcome("sync failed: " + typed.getClass().getSimpleName());
+            ledger.clearFailure();
+        } catch (RuntimeException untyped) {
+            ledger.unclearFailure("step " + step + ": sync failed with " + untyped);
+        }
+    }
+
+    private Answer send(Supplier<APIGatewayV2HTTPResponse> call) {
+        Answer answer = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            answer = read(call.get(), attempt);
+            boolean retry = answer.status() == 503 || "in-progress".equals(answer.problemType());
+            if (!retry) {
+                return answer;
+            }
+            pause();
+        }
+        return answer;
+    }
+
+    private void expectClear(int step, String what, Answer answer) {
+        boolean clear = answer.status() >= 400 && answer.status() != 500 && answer.problemType() != null
+                && answer.body().hasNonNull("title") && answer.body().hasNonNull("detail");
+        if (clear) {
+            ledger.clearFailure();
+        } else {
+            ledger.unclearFailure("step " + step + ": " + what + " answered " + answer.status() + " " + answer.raw());
+        }
+    }
+
+    private static Answer read(APIGatewayV2HTTPResponse response, int attempt) {
+        JsonNode body;
+        try {
+            body = response.getBody() == null ? ConnectWiseJson.MAPPER.createObjectNode()
+                    : ConnectWiseJson.MAPPER.readTree(response.getBody());
+        } catch (IOException notJson) {
+            body = ConnectWiseJson.MAPPER.createObjectNode();
+        }
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        String problemType = body.path("type").asText("");
+        String type = headers.getOrDefault("Content-Type", "").startsWith(Problem.MEDIA_TYPE) && !problemType.isEmpty()
+                ? problemType.substring(problemType.lastIndexOf(':') + 1) : null;
+        String outcome = type != null ? type : body.path("outcome").asText(body.path("action").asText(""));
+        boolean replayed = "true".equals(headers.get(IdempotentRequests.REPLAYED_HEADER));
+        return new Answer(response.getStatusCode(), outcome, type, body, response.getBody(), attempt, replayed);
+    }
+
+    private long activeMembersWith(String email) {
+        return simulator.members(BenchTenants.COMPANY).all().stream()
+                .filter(member -> email.equalsIgnoreCase(member.path("officeEmail").asText()))
+                .filter(member -> !member.path("inactiveFlag").asBoolean()).count();
+    }
+
+    private long membersWith(String email) {
+        return simulator.members(BenchTenants.COMPANY).all().stream()
+                .filter(member -> email.equalsIgnoreCase(member.path("officeEmail").asText())).count();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted between attempts", e);
+        }
+    }
+}

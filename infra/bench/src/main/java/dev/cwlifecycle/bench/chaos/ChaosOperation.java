@@ -1,0 +1,42 @@
+package dev.cwlifecycle.bench.chaos;
+
+import dev.cwlifecycle.store.RunSummary;
+
+/** One step of a chaos plan; what it refers to (people, members, deliveries) is resolved when it runs. */
+sealed interface ChaosOperation {
+
+    /** {@code POST /members} for {@code person} under {@code key}. */
+    record Provision(int person, String key, String role) implements ChaosOperation {
+    }
+
+    /** The request of earlier step {@code step} (a provision) sent again: same key, same body. */
+    record RepeatProvision(int step) implements ChaosOperation {
+    }
+
+    /** The key of earlier provision {@code step} reused for another person: a misuse the API must refuse. */
+    record ReuseKey(int step, int person) implements ChaosOperation {
+    }
+
+    /** {@code POST /members/deprovision} naming {@code person} by email. */
+    record Deprovision(int person, String key) implements ChaosOperation {
+    }
+
+    /** Someone changes a member in ConnectWise's own screens; {@code pick} chooses the member among those present. */
+    record ConsoleEdit(Edit edit, int pick) implements ChaosOperation {
+    }
+
+    /** The held callbacks are delivered, in order or reversed. */
+    record ReleaseCallbacks(boolean reversed) implements ChaosOperation {
+    }
+
+    /** An earlier delivery is sent again (same MessageId, body and signature); {@code pick} chooses which. */
+    record Redeliver(int pick) implements ChaosOperation {
+    }
+
+    /** The scheduled sync. */
+    record Sync(RunSummary.Mode mode) implements ChaosOperation {
+    }
+
+    /** What a console edit does; deleting a member with history falls back to a rename, as ConnectWise refuses it. */
+    enum Edit { RENAME, CHANGE_ROLE, DEACTIVATE, REACTIVATE, DELETE }
+}
