@@ -13,6 +13,9 @@ const typeDefinitions = Object.fromEntries(Object.values(db.schema.typeDefinitio
 
 // SAM properties newer than the SAM part of the specification; SAM passes them to AWS::Lambda::Function as-is.
 const SAM_FUNCTION_PASSTHROUGH = ['SnapStart', 'LoggingConfig', 'RuntimeManagementConfig', 'RecursiveLoop'];
+// SAM documents both destinations as optional (one is enough), but the SAM part of the specification marks both
+// required: only this pair is exempt from the required check.
+const SAM_OPTIONAL = new Set(['EventInvokeDestinationConfig.OnSuccess', 'EventInvokeDestinationConfig.OnFailure']);
 const PSEUDO = new Set(['AWS::AccountId', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId',
   'AWS::StackName', 'AWS::URLSuffix', 'AWS::NotificationARNs']);
 
@@ -30,7 +33,7 @@ const conditions = template.Conditions ?? {};
 const isIntrinsic = value => value && typeof value === 'object' && !Array.isArray(value)
   && Object.keys(value).length === 1 && /^(Ref|Fn::)/.test(Object.keys(value)[0]);
 
-function checkProperties(where, value, properties, required = true) {
+function checkProperties(where, value, properties, required = true, typeName = '') {
   if (isIntrinsic(value) || value === null || typeof value !== 'object' || Array.isArray(value)) return;
   for (const name of Object.keys(value)) {
     if (!properties[name]) problems.push(`${where}: unknown property ${name}`);
@@ -38,7 +41,7 @@ function checkProperties(where, value, properties, required = true) {
   }
   if (required) {
     for (const [name, spec] of Object.entries(properties)) {
-      if (spec.required && !(name in value)) problems.push(`${where}: required property ${name} missing`);
+      if (spec.required && !(name in value) && !SAM_OPTIONAL.has(`${typeName}.${name}`)) problems.push(`${where}: required property ${name} missing`);
     }
   }
 }
@@ -46,7 +49,8 @@ function checkProperties(where, value, properties, required = true) {
 function checkValue(where, value, type) {
   if (!type || isIntrinsic(value)) return;
   if (type.type === 'ref') {
-    checkProperties(where, value, typeDefinitions[type.reference.$ref]?.properties ?? {});
+    const definition = typeDefinitions[type.reference.$ref];
+    checkProperties(where, value, definition?.properties ?? {}, true, definition?.name);
   } else if ((type.type === 'array' || type.type === 'map') && value && typeof value === 'object') {
     for (const [key, element] of Object.entries(value)) checkValue(`${where}[${key}]`, element, type.element);
   } else if (type.type === 'union') {
@@ -89,7 +93,7 @@ const known = name => name in resources || name in parameters || PSEUDO.has(name
     }
     walk(`${where}.${key}`, value);
   }
-})('template', { Resources: resources, Outputs: template.Outputs, Globals: template.Globals });
+})('template', { Resources: resources, Outputs: template.Outputs, Globals: template.Globals, Rules: template.Rules });
 
 if (problems.length) {
   problems.forEach(p => console.error(`template: ${p}`));
