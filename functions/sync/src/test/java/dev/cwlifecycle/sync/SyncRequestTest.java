@@ -6,9 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SyncRequestTest {
 
@@ -51,23 +49,18 @@ class SyncRequestTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"mode\":\"register-callback\",\"callbackUrl\":\"https://h.example/cb\"}               | https://h.example/cb",
-            "{\"detail\":{\"mode\":\"Register-Callback\",\"callbackUrl\":\"https://h.example/d\"}}  | https://h.example/d",
-            "{\"callbackUrl\":\"https://h.example/own\",\"detail\":{\"mode\":\"register-callback\",\"callbackUrl\":\"https://h.example/d\"}} | https://h.example/own"})
-    void registersTheCallbackWhenTheConstantInputOrTheDetailAsks(String json, String url) throws Exception {
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "{\"mode\":\"register-callback\",\"callbackUrl\":\"https://h.example/cb\"}               | true  | https://h.example/cb",
+            "{\"detail\":{\"mode\":\"Register-Callback\",\"callbackUrl\":\"https://h.example/d\"}}  | true  | https://h.example/d",
+            "{\"callbackUrl\":\"https://h.example/own\",\"detail\":{\"mode\":\"register-callback\",\"callbackUrl\":\"https://h.example/d\"}} | true | https://h.example/own",
+            "{\"mode\":\"full\",\"detail\":{\"mode\":\"register-callback\"}}                      | false | -",
+            "{\"detail\":{\"mode\":\"incremental\"}}                                               | false | -",
+            "{}                                                                                  | false | -"})
+    void registersTheCallbackWhenTheModeNamedFirstAsksInTheConstantInputOrTheDetail(String json, boolean registers,
+                                                                                    String url) throws Exception {
         SyncRequest request = STRICT.readValue(json, SyncRequest.class);
 
-        assertTrue(request.registersCallback());
+        assertEquals(registers, request.registersCallback());
         assertEquals(url, request.targetCallbackUrl());
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"mode\":\"full\",\"detail\":{\"mode\":\"register-callback\"}}",
-            "{\"detail\":{\"mode\":\"incremental\"}}",
-            "{}"})
-    void aSyncModeNamedFirstIsNoRegistration(String json) throws Exception {
-        assertFalse(STRICT.readValue(json, SyncRequest.class).registersCallback());
     }
 }

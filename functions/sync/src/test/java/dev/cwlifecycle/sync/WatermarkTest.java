@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -71,17 +70,6 @@ class WatermarkTest {
     @Inject
     StoreConfig storeConfig;
 
-    private ConnectWiseSimulator simulator;
-    private SimMembers members;
-
-    @BeforeEach
-    void clear() {
-        simulator = FunctionTestResource.simulator();
-        members = simulator.members("acme");
-        simulator.faults().clear();
-        BetweenPages.clear();
-    }
-
     @AfterEach
     void stopActing() {
         BetweenPages.clear();
@@ -94,21 +82,21 @@ class WatermarkTest {
         // the directory keeps the newer of two lastUpdated values, and the Date behind the watermark, in seconds
         awaitNextSecond();
         String spread = "Spread" + PEOPLE.incrementAndGet();
-        CHANGED.forEach(id -> members.update(id, member -> member.put("lastName", spread)));
+        CHANGED.forEach(id -> acme().update(id, member -> member.put("lastName", spread)));
         String behind = "Behind" + PEOPLE.incrementAndGet();
         String ahead = "Ahead" + PEOPLE.incrementAndGet();
         AtomicInteger answered = new AtomicInteger();
-        BetweenPages.on(simulator, request -> {
+        BetweenPages.on(simulator(), request -> {
             // page two is asked after page one's Date was sent: from here on, changes are after the run started
             if (answered.incrementAndGet() == 2) {
                 awaitNextSecond();
-                members.update(FIRST_ID, member -> member.put("firstName", behind));
+                acme().update(FIRST_ID, member -> member.put("firstName", behind));
                 // then one the run reads on its last page: the newest lastUpdated it sees is after the one behind
                 awaitNextSecond();
-                members.update(ON_LAST_PAGE, member -> member.put("firstName", ahead));
+                acme().update(ON_LAST_PAGE, member -> member.put("firstName", ahead));
             }
         });
-        simulator.requestLog().clear();
+        simulator().requestLog().clear();
 
         SyncResult during = incremental();
 
@@ -122,7 +110,7 @@ class WatermarkTest {
         assertTrue(watermark.isBefore(lastUpdated(FIRST_ID)),
                 "the watermark is when the run started, not the newest lastUpdated it saw: " + watermark);
 
-        simulator.requestLog().clear();
+        simulator().requestLog().clear();
         SyncResult next = incremental();
 
         assertEquals("lastUpdated>[" + watermark + "]", memberLists().get(0).query().get("conditions"));
@@ -176,11 +164,19 @@ class WatermarkTest {
         return directory.get(TENANT, memberId).orElseThrow(() -> new AssertionError("no entry for " + memberId));
     }
 
+    private static ConnectWiseSimulator simulator() {
+        return FunctionTestResource.simulator();
+    }
+
+    private static SimMembers acme() {
+        return simulator().members("acme");
+    }
+
     private Instant lastUpdated(long memberId) {
-        return SynchronizerTest.lastUpdated(members.get(memberId));
+        return SynchronizerTest.lastUpdated(acme().get(memberId));
     }
 
     private List<RecordedRequest> memberLists() {
-        return SynchronizerTest.memberLists(simulator);
+        return SynchronizerTest.memberLists(simulator());
     }
 }
