@@ -38,7 +38,7 @@ public class SyncHandler {
         try {
             if (given.registersCallback()) {
                 return SyncResult.of(given.targetTenant(), callbacks.register(given.targetTenant(),
-                        given.callbackUrl()));
+                        given.targetCallbackUrl()));
             }
             Instant deadline = clock.instant().plus(storeConfig.functionTimeout()).minus(config.safetyMargin());
             return synchronizer.run(given.targetTenant(), given.targetMode(), new RunBudget(clock, deadline));

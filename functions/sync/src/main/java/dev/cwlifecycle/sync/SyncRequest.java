@@ -25,14 +25,20 @@ public record SyncRequest(String id, String tenant, String mode, Detail detail, 
         this(id, tenant, mode, detail, null);
     }
 
+    /** Asked for by {@code mode} of the constant input or of a scheduled event's {@code detail}. */
     public boolean registersCallback() {
-        return REGISTER_CALLBACK.equalsIgnoreCase(mode);
+        return REGISTER_CALLBACK.equalsIgnoreCase(namedMode());
+    }
+
+    /** The URL to register: the constant input's {@code callbackUrl}, else the {@code detail}'s. */
+    public String targetCallbackUrl() {
+        return callbackUrl != null ? callbackUrl : detail != null ? detail.callbackUrl() : null;
     }
 
     /** A scheduled event's {@code detail}. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Detail(String tenant, String mode) {
+    public record Detail(String tenant, String mode, String callbackUrl) {
     }
 
     /** The tenant to sync, {@code default} when none is named; refused when it is not a tenant id. */
@@ -48,7 +54,7 @@ public record SyncRequest(String id, String tenant, String mode, Detail detail, 
 
     /** {@code incremental} (the default) or {@code full}, in any case. */
     public RunSummary.Mode targetMode() {
-        String named = mode != null ? mode : detail != null ? detail.mode() : null;
+        String named = namedMode();
         if (named == null) {
             return RunSummary.Mode.INCREMENTAL;
         }
@@ -58,5 +64,9 @@ public record SyncRequest(String id, String tenant, String mode, Detail detail, 
             default -> throw new IllegalArgumentException("mode must be 'incremental', 'full' or '"
                     + REGISTER_CALLBACK + "'");
         };
+    }
+
+    private String namedMode() {
+        return mode != null ? mode : detail != null ? detail.mode() : null;
     }
 }

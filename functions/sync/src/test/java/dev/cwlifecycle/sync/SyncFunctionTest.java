@@ -119,6 +119,19 @@ class SyncFunctionTest {
         assertEquals(1, simulator.requestLog().count("POST", "/system/callbacks"));
     }
 
+    @Test
+    void aScheduledEventWhoseDetailAsksForRegistrationRegistersTheCallback() {
+        String event = SCHEDULED_EVENT.replace("\"mode\":\"full\"", "\"mode\":\"register-callback\","
+                + "\"callbackUrl\":\"https://rule.acme.example/callbacks/connectwise\"");
+
+        Response answer = invoke(event);
+
+        assertEquals("CALLBACK_REGISTERED", answer.jsonPath().getString("status"), answer.asString());
+        assertEquals(1, simulator.callbacks().registrations("acme").stream()
+                .filter(r -> r.path("url").asText().equals("https://rule.acme.example/callbacks/connectwise")).count());
+        assertEquals(0, simulator.requestLog().count("GET", "/system/members"), "registering is no sync run");
+    }
+
     private static Response invoke(String eventJson) {
         return RestAssured.given().contentType("application/json").body(eventJson).post();
     }

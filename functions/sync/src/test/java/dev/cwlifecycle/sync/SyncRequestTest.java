@@ -47,4 +47,20 @@ class SyncRequestTest {
 
         assertThrows(IllegalArgumentException.class, request::targetMode);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "{\"mode\":\"register-callback\",\"callbackUrl\":\"https://h.example/cb\"}               | true  | https://h.example/cb",
+            "{\"detail\":{\"mode\":\"Register-Callback\",\"callbackUrl\":\"https://h.example/d\"}}  | true  | https://h.example/d",
+            "{\"callbackUrl\":\"https://h.example/own\",\"detail\":{\"mode\":\"register-callback\",\"callbackUrl\":\"https://h.example/d\"}} | true | https://h.example/own",
+            "{\"mode\":\"full\",\"detail\":{\"mode\":\"register-callback\"}}                      | false | -",
+            "{\"detail\":{\"mode\":\"incremental\"}}                                               | false | -",
+            "{}                                                                                  | false | -"})
+    void registersTheCallbackWhenTheModeNamedFirstAsksInTheConstantInputOrTheDetail(String json, boolean registers,
+                                                                                    String url) throws Exception {
+        SyncRequest request = STRICT.readValue(json, SyncRequest.class);
+
+        assertEquals(registers, request.registersCallback());
+        assertEquals(url, request.targetCallbackUrl());
+    }
 }

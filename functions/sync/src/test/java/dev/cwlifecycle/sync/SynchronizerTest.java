@@ -1,6 +1,7 @@
 package dev.cwlifecycle.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.connectwise.ConnectWiseClients;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
@@ -25,10 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -81,6 +85,8 @@ class SynchronizerTest {
     StoreConfig storeConfig;
     @Inject
     SyncConfig config;
+    @Inject
+    ConnectWiseClients clients;
 
     private ConnectWiseSimulator simulator;
     private SimMembers members;
@@ -156,38 +162,34 @@ class SynchronizerTest {
     }
 
     @Test
-    void aMemberChangedBehindTheCursorDuringARunIsReadByTheNextRun() {
+    void eachPageIsWrittenToTheDirectoryWhileTheNextIsFetched() {
         givenSynced();
-        changeMembers("Spread" + PEOPLE.incrementAndGet());
-        // the directory keeps the newer of two lastUpdated values, which have one-second resolution
-        awaitNextSecond();
-        AtomicBoolean moved = new AtomicBoolean();
-        String behind = "Behind" + PEOPLE.incrementAndGet();
-        BetweenPages.on(simulator, answered -> {
-            if (moved.compareAndSet(false, true)) {
-                members.update(FIRST_ID, member -> member.put("firstName", behind));
+        String lastName = "Aside" + PEOPLE.incrementAndGet();
+        changeMembers(lastName);
+        List<String> timeline = Collections.synchronizedList(new ArrayList<>());
+        HeldFirstPageWrite held = new HeldFirstPageWrite(directory, timeline::add);
+        AtomicInteger answered = new AtomicInteger();
+        BetweenPages.on(simulator, list -> {
+            int page = answered.incrementAndGet();
+            timeline.add("page " + page + " answered");
+            if (page == 2) {
+                held.release();
             }
         });
-        simulator.requestLog().clear();
+        Synchronizer writingAside = new Synchronizer(clients, syncState, held, config, storeConfig, Clock.systemUTC());
 
-        SyncResult during = incremental();
+        SyncResult run = writingAside.run(TENANT, RunSummary.Mode.INCREMENTAL,
+                new RunBudget(Clock.systemUTC(), Instant.now().plus(Duration.ofMinutes(1))));
 
         BetweenPages.clear();
-        assertTrue(moved.get());
-        assertEquals(SyncResult.Status.COMPLETE, during.status());
-        assertTrue(during.summary().pages() >= 2, "the change happened while the run was still paging");
-        assertNotEquals(behind, entry(FIRST_ID).firstName(), "read before it changed, and the cursor has passed it");
-        Instant watermark = watermark();
-        assertFalse(watermark.isAfter(lastUpdated(members.get(FIRST_ID))),
-                "the watermark is when the run started, not after the change behind the cursor");
-
-        simulator.requestLog().clear();
-        SyncResult next = incremental();
-
-        assertEquals("lastUpdated>[" + watermark.minus(config.overlap()) + "]",
-                memberLists().get(0).query().get("conditions"));
-        assertEquals(behind, entry(FIRST_ID).firstName());
-        assertEquals(1, next.summary().upserted(), "only the member changed behind the cursor was new");
+        assertEquals(SyncResult.Status.COMPLETE, run.status());
+        assertTrue(run.summary().pages() >= 2, timeline.toString());
+        assertTrue(timeline.indexOf("page 2 answered") < timeline.indexOf("write 1 finished"),
+                "page two was fetched while page one was being written: " + timeline);
+        assertTrue(timeline.indexOf("write 1 finished") < timeline.indexOf("write 2 started"),
+                "one page is written at a time: " + timeline);
+        assertEquals(lastName, entry(FIRST_ID).lastName());
+        assertEquals(lastName, entry(LAST_CHANGED).lastName());
     }
 
     @Test
@@ -391,16 +393,6 @@ class SynchronizerTest {
         CHANGED.forEach(id -> members.update(id, member -> member.put("lastName", lastName)));
     }
 
-    private static void awaitNextSecond() {
-        Instant now = Instant.now();
-        try {
-            Thread.sleep(Duration.between(now, now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)).toMillis() + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private ObjectNode newMember() {
         int n = PEOPLE.incrementAndGet();
         ObjectNode fields = ConnectWiseJson.MAPPER.createObjectNode();
@@ -434,6 +426,10 @@ class SynchronizerTest {
     }
 
     private List<RecordedRequest> memberLists() {
+        return memberLists(simulator);
+    }
+
+    static List<RecordedRequest> memberLists(ConnectWiseSimulator simulator) {
         return simulator.requestLog().all().stream()
                 .filter(request -> request.method().equals("GET") && request.path().equals("/system/members"))
                 .toList();
@@ -448,7 +444,7 @@ class SynchronizerTest {
         return member.get("id").asLong();
     }
 
-    private static Instant lastUpdated(ObjectNode member) {
+    static Instant lastUpdated(ObjectNode member) {
         return Instant.parse(member.get("_info").get("lastUpdated").asText());
     }
 

@@ -40,7 +40,7 @@ public class LocalPorts implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.local;
 
+import dev.cwlifecycle.credentials.CredentialsConfig;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.store.Tables;
 import io.smallrye.config.ConfigMapping;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
 /**
  * What template.yaml must agree on with the code: the tables (keys, attribute types, index, TTL), one function per
  * module with its Funqy export, environment variables that name real configuration properties and the right
- * tables, each function's timeout as the code knows it, and the routes. {@link #problems} lists every mismatch.
+ * tables, the variables each function needs (the secret name pattern, its timeout, and the table of every table
+ * its policy grants), secret names inside the secrets its policy may read, each function's timeout as the code
+ * knows it, and the routes. {@link #problems} lists every mismatch.
  */
 final class TemplateCheck {
 
@@ -38,6 +41,10 @@ final class TemplateCheck {
             "CW_STORE_IDEMPOTENCY_TABLE", "IdempotencyTable",
             "CW_STORE_SYNC_STATE_TABLE", "SyncStateTable",
             "CW_STORE_DIRECTORY_TABLE", "DirectoryTable");
+    private static final String SECRET_NAME_PATTERN_ENV = "CW_CREDENTIALS_SECRET_NAME_PATTERN";
+    /** Without these a function falls back to defaults that name no resource of the stack. */
+    private static final List<String> EVERY_FUNCTION_ENV = List.of(SECRET_NAME_PATTERN_ENV, "CW_FUNCTION_TIMEOUT");
+    private static final String TENANT_PLACEHOLDER = "{tenant}";
 
     private final Path repository;
     private final List<Class<?>> configMappings;
@@ -51,13 +58,13 @@ final class TemplateCheck {
     List<String> problems(Map<String, Object> template) {
         Map<String, Object> resources = map(template.get("Resources"));
         checkTables(resources);
-        checkFunctions(map(map(template.get("Globals")).get("Function")), resources);
+        checkFunctions(map(map(template.get("Globals")).get("Function")), resources, map(template.get("Parameters")));
         checkRoutes(resources);
         return problems;
     }
 
     private void checkTables(Map<String, Object> resources) {
-        Tables tables = new Tables(storeDefaults());
+        Tables tables = new Tables(defaults(StoreConfig.class));
         checkTable("IdempotencyTable", tables.idempotency(), resources);
         checkTable("SyncStateTable", tables.syncState(), resources);
         checkTable("DirectoryTable", tables.directory(), resources);
@@ -90,7 +97,8 @@ final class TemplateCheck {
         expect(true, path(properties, "SSESpecification", "SSEEnabled"), name + " encryption");
     }
 
-    private void checkFunctions(Map<String, Object> globals, Map<String, Object> resources) {
+    private void checkFunctions(Map<String, Object> globals, Map<String, Object> resources,
+                                Map<String, Object> parameters) {
         Set<String> modules = new TreeSet<>();
         Set<String> knownEnv = knownEnvironmentVariables();
         Map<String, Object> globalEnv = map(path(globals, "Environment", "Variables"));
@@ -118,10 +126,65 @@ final class TemplateCheck {
                     expect(Map.of("Ref", TABLE_ENV.get(variable)), setting, name + " " + variable);
                 }
             });
+            List<Map<String, Object>> statements = statements(properties);
+            checkRequiredEnv(name, env, statements);
+            checkSecretAccess(name, env.get(SECRET_NAME_PATTERN_ENV), statements, parameters);
             Object timeout = properties.getOrDefault("Timeout", globals.get("Timeout"));
             expect("PT" + timeout + "S", env.get("CW_FUNCTION_TIMEOUT"), name + " CW_FUNCTION_TIMEOUT vs Timeout");
         });
         expect(Set.of("callback", "deprovision", "provision", "sync"), modules, "function modules");
+    }
+
+    /** The variables every function reads, and the table variable of each table its policy grants actions on. */
+    private void checkRequiredEnv(String function, Map<String, Object> env, List<Map<String, Object>> statements) {
+        Set<String> required = new TreeSet<>(EVERY_FUNCTION_ENV);
+        Set<String> granted = statements.stream().flatMap(statement -> list(statement.get("Resource")).stream())
+                .map(resource -> list(map(resource).get("Fn::GetAtt")))
+                .filter(getAtt -> !getAtt.isEmpty()).map(getAtt -> String.valueOf(getAtt.get(0)))
+                .collect(Collectors.toSet());
+        TABLE_ENV.forEach((variable, table) -> {
+            if (granted.contains(table)) {
+                required.add(variable);
+            }
+        });
+        required.stream().filter(variable -> !env.containsKey(variable))
+                .forEach(variable -> problems.add(function + " does not set " + variable + ", which it reads"));
+    }
+
+    /**
+     * The secret name pattern is {@code <prefix>{tenant}}; the function may read exactly {@code <prefix>*}, and with
+     * the parameters' defaults the pattern is the code's default.
+     */
+    private void checkSecretAccess(String function, Object patternSetting, List<Map<String, Object>> statements,
+                                   Map<String, Object> parameters) {
+        String pattern = patternSetting instanceof Map<?, ?> sub ? String.valueOf(sub.get("Fn::Sub"))
+                : String.valueOf(patternSetting);
+        if (!pattern.endsWith(TENANT_PLACEHOLDER)) {
+            problems.add(function + " " + SECRET_NAME_PATTERN_ENV + " does not end in " + TENANT_PLACEHOLDER + ": "
+                    + pattern);
+            return;
+        }
+        String prefix = pattern.substring(0, pattern.length() - TENANT_PLACEHOLDER.length());
+        List<String> readable = statements.stream()
+                .filter(statement -> list(statement.get("Action")).contains("secretsmanager:GetSecretValue"))
+                .flatMap(statement -> list(statement.get("Resource")).stream())
+                .map(resource -> resource instanceof Map<?, ?> sub ? String.valueOf(sub.get("Fn::Sub"))
+                        : String.valueOf(resource))
+                .toList();
+        if (readable.size() != 1 || !readable.get(0).endsWith(":secret:" + prefix + "*")) {
+            problems.add(function + " may read secrets " + readable + ", not exactly those named " + prefix + "*");
+        }
+        String withDefaults = pattern;
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            withDefaults = withDefaults.replace("${" + parameter.getKey() + "}",
+                    String.valueOf(map(parameter.getValue()).get("Default")));
+        }
+        expect(defaults(CredentialsConfig.class).secretNamePattern(), withDefaults, function + " secret name pattern by default");
+    }
+
+    private static List<Map<String, Object>> statements(Map<String, Object> properties) {
+        return list(properties.get("Policies")).stream().flatMap(policy -> list(map(policy).get("Statement")).stream())
+                .map(TemplateCheck::map).toList();
     }
 
     private void checkRoutes(Map<String, Object> resources) {
@@ -198,9 +261,9 @@ final class TemplateCheck {
         return properties.getProperty("quarkus.funqy.export");
     }
 
-    private static StoreConfig storeDefaults() {
-        return new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(StoreConfig.class).build()
-                .getConfigMapping(StoreConfig.class);
+    private static <T> T defaults(Class<T> mapping) {
+        return new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(mapping).build()
+                .getConfigMapping(mapping);
     }
 
     private void expect(Object code, Object template, String what) {
@@ -226,8 +289,9 @@ final class TemplateCheck {
         return value == null ? Map.of() : (Map<String, Object>) value;
     }
 
+    /** A list, or a single value where CloudFormation takes either (an Action, a Resource). */
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
-        return value == null ? List.of() : (List<Object>) value;
+        return value == null ? List.of() : value instanceof List<?> items ? (List<Object>) items : List.of(value);
     }
 }

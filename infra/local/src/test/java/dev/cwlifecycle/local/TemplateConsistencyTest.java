@@ -27,7 +27,7 @@ class TemplateConsistencyTest {
     void templateAgreesWithTheCode() throws Exception {
         String template = Files.readString(REPOSITORY.resolve("template.yaml"));
 
-        assertEquals(List.of(), new TemplateCheck(REPOSITORY, CONFIG).problems(CloudFormationYaml.load(template)));
+        assertEquals(List.of(), problems(template));
     }
 
     @Test
@@ -36,7 +36,7 @@ class TemplateConsistencyTest {
         String wrongKey = template.replace("{AttributeName: memberId, KeyType: RANGE}",
                 "{AttributeName: memberID, KeyType: RANGE}");
 
-        List<String> problems = new TemplateCheck(REPOSITORY, CONFIG).problems(CloudFormationYaml.load(wrongKey));
+        List<String> problems = problems(wrongKey);
 
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("DirectoryTable KeySchema")), problems.toString());
     }
@@ -47,9 +47,47 @@ class TemplateConsistencyTest {
                 .replace("CW_STORE_DIRECTORY_TABLE: !Ref DirectoryTable", "CW_STORE_DIRECTORY_TABLES: !Ref DirectoryTable")
                 .replace("RouteKey: POST /callbacks/connectwise", "RouteKey: POST /callback/connectwise");
 
-        List<String> problems = new TemplateCheck(REPOSITORY, CONFIG).problems(CloudFormationYaml.load(template));
+        List<String> problems = problems(template);
 
         assertTrue(problems.stream().anyMatch(p -> p.contains("CW_STORE_DIRECTORY_TABLES")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("routes")), problems.toString());
+    }
+
+    @Test
+    void aVariableAFunctionReadsMissingFromACopyOfTheTemplateIsCaught() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+        String noDirectory = template.replace("        CW_STORE_DIRECTORY_TABLE: !Ref DirectoryTable\n", "");
+        String noPattern = template.replace("        CW_CREDENTIALS_SECRET_NAME_PATTERN: !Sub \"${SecretNamePrefix}/{tenant}\"\n",
+                "");
+
+        List<String> withoutDirectory = problems(noDirectory);
+        List<String> withoutPattern = problems(noPattern);
+
+        // the directory variable is needed where the directory table is granted: sync and callback, not provision
+        assertEquals(List.of("CallbackFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "SyncFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads"), withoutDirectory.stream()
+                .filter(p -> p.contains("CW_STORE_DIRECTORY_TABLE")).sorted().toList());
+        assertEquals(4, withoutPattern.stream()
+                .filter(p -> p.endsWith("does not set CW_CREDENTIALS_SECRET_NAME_PATTERN, which it reads")).count(),
+                withoutPattern.toString());
+    }
+
+    @Test
+    void secretsReadOutsideTheSecretNamePatternAreCaught() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+        String anySecret = template.replaceFirst(":secret:\\$\\{SecretNamePrefix}/\\*\"", ":secret:*\"");
+        String otherPattern = template.replace("!Sub \"${SecretNamePrefix}/{tenant}\"", "!Sub \"${SecretNamePrefix}-{tenant}\"");
+        String otherDefault = template.replace("    Default: cw-lifecycle\n", "    Default: lifecycle\n");
+
+        List<String> wideOpen = problems(anySecret);
+
+        assertEquals(1, wideOpen.stream().filter(p -> p.startsWith("ProvisionFunction may read secrets")).count(),
+                wideOpen.toString());
+        assertEquals(4, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
+        assertTrue(problems(otherDefault).stream().anyMatch(p -> p.contains("secret name pattern by default")));
+    }
+
+    private static List<String> problems(String template) {
+        return new TemplateCheck(REPOSITORY, CONFIG).problems(CloudFormationYaml.load(template));
     }
 }
