@@ -211,6 +211,19 @@ class DeprovisionFunctionTest {
         assertEquals(List.of(), simulator.requestLog().all());
     }
 
+    @Test
+    void refusesACallerWithoutTheTokenBeforeLookingAtTheTenantRouteOrBody() {
+        Map<String, String> headers = new java.util.HashMap<>();
+        headers.put("authorization", null);
+        headers.put("CW-Tenant", "no tenant!");
+
+        Answer answer = invoke("bob\"or\"1", "{\"mode\":", headers);
+
+        assertEquals(401, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:unauthenticated", answer.body().get("type").asText());
+        assertEquals(List.of(), simulator.requestLog().all());
+    }
+
     private ObjectNode newMember() {
         int n = PEOPLE.incrementAndGet();
         ObjectNode fields = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();

@@ -1,5 +1,7 @@
 package dev.cwlifecycle.provision;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
@@ -8,6 +10,7 @@ import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +31,8 @@ class ProvisionBadInputTest {
 
     private static final String VALID = """
             {"firstName":"Val","lastName":"Id","email":"val.id@acme.example","role":"Technician"}""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectWiseSimulator simulator;
 
@@ -93,12 +98,60 @@ class ProvisionBadInputTest {
                         Map.of(), 413, null, "at most 65536"),
                 arguments("over-long Idempotency-Key", VALID, Map.of("Idempotency-Key", "k".repeat(300)), 400,
                         "Idempotency-Key", "1 to 255"),
-                arguments("bad tenant", VALID, Map.of("CW-Tenant", "no tenant!"), 400, null,
-                        "must be 1 to 64"),
                 arguments("no bearer token", VALID, nullHeader("authorization"), 401, null,
                         "Authorization: Bearer"),
                 arguments("wrong bearer token", VALID, Map.of("authorization", "Bearer guess"), 401, null,
                         "Authorization: Bearer"));
+    }
+
+    /** Whatever else is wrong with the request, a caller who is not authenticated learns only that. */
+    static Stream<Arguments> unauthenticated() {
+        Map<String, String> noToken = nullHeader("authorization");
+        return Stream.of(
+                arguments("no token, malformed tenant header", VALID, with(noToken, "CW-Tenant", "no tenant!"),
+                        Map.of()),
+                arguments("wrong token, malformed tenant header", VALID,
+                        Map.of("authorization", "Bearer guess", "CW-Tenant", "no tenant!"), Map.of()),
+                arguments("the default tenant's token, malformed tenant header", VALID,
+                        Map.of("CW-Tenant", "no tenant!"), Map.of()),
+                arguments("no token, malformed tenant in the route", VALID, noToken, Map.of("tenant", "../etc")),
+                arguments("no token, unknown tenant", VALID, with(noToken, "CW-Tenant", "nosuchtenant"), Map.of()),
+                arguments("no token, malformed JSON", "{\"firstName\":", noToken, Map.of()),
+                arguments("no token, wrong content type", VALID, with(noToken, "content-type", "text/plain"),
+                        Map.of()),
+                arguments("no token, empty body", "", noToken, Map.of()),
+                arguments("no token, huge body", "x".repeat(70_000), noToken, Map.of()),
+                arguments("no token, invalid fields", "{\"firstName\":1,\"email\":\"nope\"}", noToken, Map.of()),
+                arguments("no token, over-long Idempotency-Key", VALID,
+                        with(noToken, "Idempotency-Key", "k".repeat(300)), Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unauthenticated")
+    void answers401BeforeAnyOtherCheck(String name, String body, Map<String, String> headers,
+                                       Map<String, String> pathParameters) {
+        Answer answer = LambdaInvoker.invoke(GatewayEvents.post("/members", "/members", pathParameters, headers,
+                body));
+
+        assertEquals(401, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:unauthenticated", answer.body().get("type").asText());
+        assertTrue(answer.body().get("errors") == null, answer.rawBody());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
+    }
+
+    @Test
+    void aCallerTheGatewayAuthorizedHearsThatTheTenantIsMalformed() throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(event(VALID, with(nullHeader("authorization"), "CW-Tenant",
+                "no tenant!")));
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        jwt.putObject("claims").put("sub", "ticketing-tool").put("iss", "https://issuer.example");
+        jwt.putArray("scopes").add("members/write");
+
+        Answer answer = LambdaInvoker.invoke(event.toString());
+
+        assertEquals(400, answer.status(), answer.rawBody());
+        assertTrue(answer.body().get("detail").asText().contains("must be 1 to 64"), answer.rawBody());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,6 +175,12 @@ class ProvisionBadInputTest {
         Map<String, String> headers = new HashMap<>();
         headers.put(name, null);
         return headers;
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(name, value);
+        return all;
     }
 
     private static String event(String body, Map<String, String> headers) {
