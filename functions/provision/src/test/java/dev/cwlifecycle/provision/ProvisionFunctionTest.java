@@ -5,19 +5,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
+import dev.cwlifecycle.store.StoreConfig;
+import dev.cwlifecycle.store.Tables;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProvisionFunctionTest {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    StoreConfig store;
 
     private ConnectWiseSimulator simulator;
 
@@ -149,6 +163,23 @@ class ProvisionFunctionTest {
                 + "Reactivated by cw-lifecycle for ticket jira BACK-" + n + "\"}]", calls.get(1).body());
         JsonNode after = simulator.members("acme").get(id);
         assertTrue(after.path("inactiveDate").isMissingNode() || after.get("inactiveDate").isNull(), after.toString());
+    }
+
+    @Test
+    void withoutAKeyTheIdempotencyRecordIsKeyedByTheEmailsSha256AndHoldsNoAddress() throws Exception {
+        String body = person("Priya", "Private");
+        String email = emailOf(body);
+
+        assertEquals(201, provision(body.replace(email, email.toUpperCase()), Map.of()).status());
+
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(email.toLowerCase().getBytes(StandardCharsets.UTF_8)));
+        List<Map<String, AttributeValue>> items = dynamo.scan(scan -> scan.tableName(store.idempotencyTable()))
+                .items();
+        assertEquals(1, items.stream().filter(item -> item.get(Tables.IDEMPOTENCY_ID).s()
+                .startsWith("default#provision#email:" + hash + ":")).count());
+        assertTrue(items.stream().noneMatch(item -> item.toString().toLowerCase().contains(email.toLowerCase())),
+                "no idempotency record holds the address");
     }
 
     @Test
