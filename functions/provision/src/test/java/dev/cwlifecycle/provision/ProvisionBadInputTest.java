@@ -87,8 +87,23 @@ class ProvisionBadInputTest {
                         Map.of(), 400, "ticket.id", "is required"),
                 arguments("the seed's emailAddress field", VALID.replace("}", ",\"emailAddress\":\"x@y.z\"}"),
                         Map.of(), 400, "emailAddress", "not a known field"),
-                arguments("a name as a number", VALID.replace("\"Val\"", "{\"a\":1}"), Map.of(), 400,
-                        "firstName", "wrong type"),
+                arguments("a name as an object", VALID.replace("\"Val\"", "{\"a\":1}"), Map.of(), 400,
+                        "firstName", "has the wrong type: expected a string"),
+                arguments("a name as a number", VALID.replace("\"Val\"", "5"), Map.of(), 400,
+                        "firstName", "has the wrong type: expected a string"),
+                arguments("roleId as a string", VALID.replace("\"role\":\"Technician\"", "\"roleId\":\"2\""),
+                        Map.of(), 400, "roleId", "expected a whole number"),
+                arguments("a location id beyond an int", VALID.replace("}", ",\"defaultLocationId\":99999999999}"),
+                        Map.of(), 400, "defaultLocationId", "expected a whole number"),
+                arguments("dryRun as a string", VALID.replace("}", ",\"dryRun\":\"yes\"}"), Map.of(), 400,
+                        "dryRun", "expected true or false"),
+                arguments("ticket as a string", VALID.replace("}", ",\"ticket\":\"IT-1\"}"), Map.of(), 400,
+                        "ticket", "expected an object"),
+                arguments("ticket id as a number", VALID.replace("}", ",\"ticket\":{\"system\":\"jira\",\"id\":7}}"),
+                        Map.of(), 400, "ticket.id", "expected a string"),
+                arguments("an unknown field inside ticket", VALID.replace("}",
+                        ",\"ticket\":{\"system\":\"jira\",\"id\":\"IT-1\",\"url\":\"x\"}}"), Map.of(), 400,
+                        "ticket.url", "not a known field"),
                 arguments("malformed JSON", "{\"firstName\":", Map.of(), 400, null, "not valid JSON"),
                 arguments("a JSON array", "[1,2]", Map.of(), 400, null, "must be a JSON object"),
                 arguments("empty body", "", Map.of(), 400, null, "The body is empty"),
@@ -102,6 +117,25 @@ class ProvisionBadInputTest {
                         "Authorization: Bearer"),
                 arguments("wrong bearer token", VALID, Map.of("authorization", "Bearer guess"), 401, null,
                         "Authorization: Bearer"));
+    }
+
+    @Test
+    void namesEveryFieldOfTheWrongTypeAndEveryUnknownFieldAtOnce() {
+        Answer answer = LambdaInvoker.invoke(event("""
+                {"firstName":1,"lastName":["Id"],"email":true,"roleId":"2","title":"ok","dryRun":"yes",
+                 "ticket":{"system":"jira","id":4711},"emailAddress":"x@y.z"}""", Map.of()));
+
+        assertEquals(400, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:validation", answer.body().get("type").asText());
+        assertEquals("""
+                [{"field":"firstName","message":"has the wrong type: expected a string"},\
+                {"field":"lastName","message":"has the wrong type: expected a string"},\
+                {"field":"email","message":"has the wrong type: expected a string"},\
+                {"field":"roleId","message":"has the wrong type: expected a whole number"},\
+                {"field":"dryRun","message":"has the wrong type: expected true or false"},\
+                {"field":"ticket.id","message":"has the wrong type: expected a string"},\
+                {"field":"emailAddress","message":"is not a known field"}]""", answer.body().get("errors").toString());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
     }
 
     /** Whatever else is wrong with the request, a caller who is not authenticated learns only that. */
