@@ -35,7 +35,7 @@ final class UnansweredCreate {
 
     private static boolean isTheOneSent(Member found, Member sent, TicketReference ticket) {
         return sent.identifier().equalsIgnoreCase(found.identifier())
-                && sent.officeEmail().equalsIgnoreCase(String.valueOf(found.officeEmail()))
+                && sent.officeEmail().equalsIgnoreCase(found.officeEmail())
                 && (ticket == null || MemberNotes.carries(found.notes(), sent.notes()));
     }
 }
