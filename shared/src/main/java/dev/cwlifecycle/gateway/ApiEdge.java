@@ -38,6 +38,7 @@ public class ApiEdge {
         try {
             String tenant = tenantOf(request);
             authenticate(request, tenant);
+            requireValid(tenant);
             APIGatewayV2HTTPResponse response = endpoint.handle(request, tenant);
             response.getHeaders().put("X-Correlation-Id", request.correlationId());
             return response;
@@ -50,33 +51,41 @@ public class ApiEdge {
         }
     }
 
+    /** The tenant as the caller named it (route, else header, else the default); checked only after auth. */
     private static String tenantOf(GatewayRequest request) {
-        String tenant = request.pathParameter("tenant").or(() -> request.header(TENANT_HEADER)).orElse(DEFAULT_TENANT);
+        return request.pathParameter("tenant").or(() -> request.header(TENANT_HEADER)).orElse(DEFAULT_TENANT);
+    }
+
+    /** Reached by authenticated callers only: a malformed tenant is not the first thing a stranger learns. */
+    private static void requireValid(String tenant) {
         if (!TenantId.valid(tenant)) {
             throw ProblemException.badRequest("tenant", "The tenant (" + TENANT_HEADER + " header) must be 1 to 64 "
                     + "letters, digits, '-' or '_'");
         }
-        return tenant;
     }
 
     /**
      * API Gateway's authorizer, where one is configured; otherwise the bearer token whose hash the secret holds.
-     * An unknown tenant is refused like a wrong token, so callers cannot probe which tenants exist.
+     * An unknown or malformed tenant is refused like a wrong token, so callers cannot probe which tenants exist.
      */
     private void authenticate(GatewayRequest request, String tenant) {
         if (request.authorizedByGateway()) {
             return;
         }
-        String expected;
-        try {
-            expected = credentials.credentials(tenant).apiTokenSha256();
-        } catch (SecretNotFoundException unknownTenant) {
-            expected = null;
-        }
+        String expected = TenantId.valid(tenant) ? tokenSha256(tenant) : null;
         if (!BearerToken.matches(request.header("Authorization"), expected)) {
             throw new ProblemException(Problem.of("unauthenticated", "Unauthenticated", 401,
                     "Send 'Authorization: Bearer <token>' with the token whose SHA-256 is the tenant secret's "
                             + "apiTokenSha256, or call through the API Gateway authorizer"));
+        }
+    }
+
+    /** The hash the tenant's secret holds, or null for a tenant without a secret. */
+    private String tokenSha256(String tenant) {
+        try {
+            return credentials.credentials(tenant).apiTokenSha256();
+        } catch (SecretNotFoundException unknownTenant) {
+            return null;
         }
     }
 }

@@ -2,25 +2,24 @@ package dev.cwlifecycle.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A caller's JSON body, read strictly: JSON content type, within the size limit, an object of the expected shape,
- * no unknown fields (a misspelt field is an error, not silently ignored). Each refusal says exactly what is wrong.
+ * no unknown fields (a misspelt field is an error, not silently ignored). Each refusal says exactly what is wrong;
+ * every field of the wrong type or unknown is named at once ({@link JsonShape}).
  */
 public final class JsonBody {
 
     private JsonBody() {
     }
 
-    public static <T> T read(GatewayRequest request, Class<T> type, int maxBytes) {
+    public static <T extends Record> T read(GatewayRequest request, Class<T> type, int maxBytes) {
         String contentType = request.header("Content-Type").orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
@@ -34,25 +33,28 @@ public final class JsonBody {
         if (body.length == 0) {
             throw ProblemException.badRequest("empty-body", "The body is empty; send a JSON object");
         }
+        JsonNode tree = tree(body);
+        if (tree.isNull()) {
+            throw ProblemException.badRequest("malformed-json", "The body is JSON null; send a JSON object");
+        }
+        if (!tree.isObject()) {
+            throw ProblemException.badRequest("malformed-json", "The body must be a JSON object");
+        }
+        List<InvalidField> mismatches = JsonShape.mismatches(tree, type);
+        if (!mismatches.isEmpty()) {
+            throw ProblemException.invalid(mismatches);
+        }
         try {
-            ObjectReader reader = ConnectWiseJson.MAPPER.readerFor(type)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-            T value = reader.readValue(body);
-            if (value == null) {
-                throw ProblemException.badRequest("malformed-json", "The body is JSON null; send a JSON object");
-            }
-            return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.invalid(java.util.List.of(new InvalidField(e.getPropertyName(),
-                    "is not a known field")));
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(ref -> ref.getFieldName() == null
-                    ? "[" + ref.getIndex() + "]" : ref.getFieldName()).collect(Collectors.joining("."));
-            if (field.isEmpty()) {
-                throw ProblemException.badRequest("malformed-json", "The body must be a JSON object");
-            }
-            throw ProblemException.invalid(java.util.List.of(new InvalidField(field, "has the wrong type")));
+            return ConnectWiseJson.MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A body of the right shape did not bind to " + type.getSimpleName(), e);
+        }
+    }
+
+    private static JsonNode tree(byte[] body) {
+        try {
+            return ConnectWiseJson.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("malformed-json", "The body is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");

@@ -8,16 +8,22 @@ import dev.cwlifecycle.connectwise.error.RateLimitedException;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.connectwise.error.UnauthorizedException;
 import dev.cwlifecycle.credentials.CredentialsException;
+import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
+import dev.cwlifecycle.credentials.SecretThrottledException;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The one place where a failure becomes a response: our own refusals keep their problem; ConnectWise being
- * unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502 (the caller did nothing
- * wrong, the operator must fix the secret); anything else is 500 with only the correlation id to go on.
+ * The one place where a failure becomes a response: our own refusals keep their problem; ConnectWise, Secrets
+ * Manager or DynamoDB being unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502
+ * (the caller did nothing wrong, the operator must fix the secret); anything else is 500 with only the correlation
+ * id to go on. A credentials failure answers without its message, which names the secret and AWS's request: that
+ * is for the logs, not for a caller who may not even be authenticated yet.
  */
 public final class Problems {
 
@@ -66,8 +72,21 @@ public final class Problems {
         if (failure instanceof SecretNotFoundException) {
             return Problem.of("unknown-tenant", "Unknown tenant", 404, failure.getMessage());
         }
+        if (failure instanceof SecretThrottledException || failure instanceof CredentialsUnavailableException) {
+            return Problem.of("credentials-unavailable", "Tenant credentials unavailable", 503,
+                    "The tenant's credentials could not be read just now (Secrets Manager throttled or "
+                            + "unreachable); nothing was done, retry later");
+        }
         if (failure instanceof CredentialsException) {
-            return Problem.of("credentials", "Tenant credentials unavailable", 500, failure.getMessage());
+            return Problem.of("credentials", "Tenant credentials unusable", 500, "The tenant's secret could not "
+                    + "be read or does not hold usable credentials; the operator finds why in the logs under this "
+                    + "correlation id");
+        }
+        if (failure instanceof SdkClientException || failure instanceof SdkServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500)) {
+            return Problem.of("state-unavailable", "State store unavailable", 503, "The idempotency table "
+                    + "(DynamoDB) could not be reached or was throttled; nothing was sent to ConnectWise, retry "
+                    + "later");
         }
         return Problem.of("internal", "Internal error", 500, "Unexpected failure; see the logs for this "
                 + "correlation id");

@@ -193,7 +193,9 @@ class DeprovisionFunctionTest {
             "handoverTo without handover | someone | {\"handoverTo\":\"x\"} | 400 | with mode handover only",
             "handover without handoverTo | someone | {\"mode\":\"handover\"} | 400 | with mode handover only",
             "bad email | | {\"email\":\"nope\"} | 400 | not a valid email",
-            "unknown field | someone | {\"force\":true} | 400 | not a known field"})
+            "unknown field | someone | {\"force\":true} | 400 | not a known field",
+            "memberId as a string | | {\"memberId\":\"5\"} | 400 | memberId\",\"message\":\"has the wrong type: expected a whole number",
+            "flags as strings | someone | {\"dryRun\":\"no\",\"deleteOpenTimeSheets\":1} | 400 | deleteOpenTimeSheets\",\"message\":\"has the wrong type: expected true or false"})
     void refusesBadInputWithoutAConnectWiseRequest(String name, String identifier, String body, int status,
                                                    String message) {
         Answer answer = invoke(identifier, body, Map.of());
@@ -208,6 +210,19 @@ class DeprovisionFunctionTest {
         Answer answer = invoke("someone", "", Map.of("authorization", "Bearer wrong"));
 
         assertEquals(401, answer.status());
+        assertEquals(List.of(), simulator.requestLog().all());
+    }
+
+    @Test
+    void refusesACallerWithoutTheTokenBeforeLookingAtTheTenantRouteOrBody() {
+        Map<String, String> headers = new java.util.HashMap<>();
+        headers.put("authorization", null);
+        headers.put("CW-Tenant", "no tenant!");
+
+        Answer answer = invoke("bob\"or\"1", "{\"mode\":", headers);
+
+        assertEquals(401, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:unauthenticated", answer.body().get("type").asText());
         assertEquals(List.of(), simulator.requestLog().all());
     }
 

@@ -57,10 +57,11 @@ public class ProvisionHandler {
 
     /**
      * Without a key, identical requests for one email are one request (retries and duplicates); a different
-     * request for the same email is not a misuse of a key, so it runs and finds the existing member.
+     * request for the same email is not a misuse of a key, so it runs and finds the existing member. The email
+     * stands in the key as its SHA-256: no address in a DynamoDB key, where it would outlive the request.
      */
     private static String emailKey(ProvisionRequest body, String payload) {
-        return "email:" + body.email().toLowerCase(Locale.ROOT) + ":"
+        return "email:" + IdempotencyStore.payloadHash(body.email().toLowerCase(Locale.ROOT)) + ":"
                 + IdempotencyStore.payloadHash(payload).substring(0, 16);
     }
 

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ public class Provisioner {
     private static final Logger LOG = Logger.getLogger(Provisioner.class);
     private static final int MAX_ROUNDS = 3;
     private static final List<String> PLAN_FIELDS = List.of("id", "identifier", "officeEmail", "inactiveFlag",
-            "licenseClass", "securityRole");
+            "licenseClass", "securityRole", "notes");
 
     private final ConnectWiseClients clients;
     private final ProvisionConfig config;
@@ -68,22 +69,26 @@ public class Provisioner {
                 : convention.base(request.firstName(), request.lastName()).orElseThrow(() ->
                 ProblemException.unprocessable("identifier-underivable", "The names hold no ASCII letter or "
                         + "digit to make an identifier from; give an identifier"));
-        Set<String> attempted = new HashSet<>();
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Plan plan = plan(client, request, base);
             if (plan.existing() != null) {
-                return existing(client, request, plan.existing(), attempted, role, licenseClass, counter);
+                return existing(client, request, plan.existing(), role, licenseClass, counter);
             }
             if (request.isDryRun()) {
                 return result("would-create", null, plan.identifier(), licenseClass, role, request, counter);
             }
-            attempted.add(plan.identifier());
+            Member sent = newMember(request, plan.identifier(), role, licenseClass);
             try {
-                Member created = client.create(newMember(request, plan.identifier(), role, licenseClass));
+                Member created = client.create(sent);
                 return result("created", created.id(), created.identifier(), licenseClass, role, request, counter);
             } catch (ConnectionFailedException | ServerErrorException unknown) {
                 LOG.warnf("create of %s ended without an answer (%s); looking it up before anything else",
                         plan.identifier(), unknown.getMessage());
+                Optional<Member> ours = UnansweredCreate.settle(client, sent, request.ticket());
+                if (ours.isPresent()) {
+                    return result("created", ours.get().id(), ours.get().identifier(), licenseClass, role, request,
+                            counter);
+                }
             } catch (BadRequestException refused) {
                 if (!refused.objectExists()) {
                     throw refused;
@@ -127,11 +132,7 @@ public class Provisioner {
     }
 
     private ProvisionResult existing(ConnectWiseClient client, ProvisionRequest request, Member existing,
-                                     Set<String> attempted, SecurityRole role, String licenseClass,
-                                     RequestCounter counter) {
-        if (attempted.contains(existing.identifier().toLowerCase(Locale.ROOT))) {
-            return result("created", existing.id(), existing.identifier(), licenseClass, role, request, counter);
-        }
+                                     SecurityRole role, String licenseClass, RequestCounter counter) {
         if (existing.active()) {
             throw new ProblemException(Problem.of("member-exists", "Conflict", 409, "An active member with this "
                     + "office email exists: " + existing.identifier() + " (id " + existing.id() + ")")
@@ -147,7 +148,9 @@ public class Provisioner {
                     counter);
         }
         Member reactivated = client.patch(existing.id(), JsonPatch.of().replace("inactiveFlag", false)
-                .replace("securityRole", Reference.to(role.id())).replace("licenseClass", licenseClass));
+                .remove("inactiveDate").replace("securityRole", Reference.to(role.id()))
+                .replace("licenseClass", licenseClass)
+                .replace("notes", MemberNotes.reactivated(existing.notes(), request.ticket())));
         if (!reactivated.active()) {
             throw new NotAppliedException("PATCH", "/system/members/" + existing.id(), "still inactive after reactivation");
         }
@@ -172,8 +175,6 @@ public class Provisioner {
     }
 
     private Member newMember(ProvisionRequest request, String identifier, SecurityRole role, String licenseClass) {
-        String notes = request.ticket() == null ? "Provisioned by cw-lifecycle"
-                : "Provisioned by cw-lifecycle for ticket " + request.ticket();
         return new Member(null, identifier, request.firstName().trim(), request.lastName().trim(), null,
                 request.title(), request.email(), null, null, "Office", request.phone(), null, null, "Office",
                 licenseClass, Reference.to(role.id()), reference(request.memberTypeId()),
@@ -181,7 +182,7 @@ public class Provisioner {
                 reference(request.defaultDepartmentId()), null,
                 request.hireDate() != null ? request.hireDateInstant()
                         : LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                null, null, notes, null);
+                null, null, MemberNotes.provisioned(request.ticket()), null);
     }
 
     private static Reference reference(Integer id) {

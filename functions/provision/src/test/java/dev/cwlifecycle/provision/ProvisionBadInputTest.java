@@ -1,5 +1,7 @@
 package dev.cwlifecycle.provision;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
@@ -8,6 +10,7 @@ import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +31,8 @@ class ProvisionBadInputTest {
 
     private static final String VALID = """
             {"firstName":"Val","lastName":"Id","email":"val.id@acme.example","role":"Technician"}""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectWiseSimulator simulator;
 
@@ -82,8 +87,23 @@ class ProvisionBadInputTest {
                         Map.of(), 400, "ticket.id", "is required"),
                 arguments("the seed's emailAddress field", VALID.replace("}", ",\"emailAddress\":\"x@y.z\"}"),
                         Map.of(), 400, "emailAddress", "not a known field"),
-                arguments("a name as a number", VALID.replace("\"Val\"", "{\"a\":1}"), Map.of(), 400,
-                        "firstName", "wrong type"),
+                arguments("a name as an object", VALID.replace("\"Val\"", "{\"a\":1}"), Map.of(), 400,
+                        "firstName", "has the wrong type: expected a string"),
+                arguments("a name as a number", VALID.replace("\"Val\"", "5"), Map.of(), 400,
+                        "firstName", "has the wrong type: expected a string"),
+                arguments("roleId as a string", VALID.replace("\"role\":\"Technician\"", "\"roleId\":\"2\""),
+                        Map.of(), 400, "roleId", "expected a whole number"),
+                arguments("a location id beyond an int", VALID.replace("}", ",\"defaultLocationId\":99999999999}"),
+                        Map.of(), 400, "defaultLocationId", "expected a whole number"),
+                arguments("dryRun as a string", VALID.replace("}", ",\"dryRun\":\"yes\"}"), Map.of(), 400,
+                        "dryRun", "expected true or false"),
+                arguments("ticket as a string", VALID.replace("}", ",\"ticket\":\"IT-1\"}"), Map.of(), 400,
+                        "ticket", "expected an object"),
+                arguments("ticket id as a number", VALID.replace("}", ",\"ticket\":{\"system\":\"jira\",\"id\":7}}"),
+                        Map.of(), 400, "ticket.id", "expected a string"),
+                arguments("an unknown field inside ticket", VALID.replace("}",
+                        ",\"ticket\":{\"system\":\"jira\",\"id\":\"IT-1\",\"url\":\"x\"}}"), Map.of(), 400,
+                        "ticket.url", "not a known field"),
                 arguments("malformed JSON", "{\"firstName\":", Map.of(), 400, null, "not valid JSON"),
                 arguments("a JSON array", "[1,2]", Map.of(), 400, null, "must be a JSON object"),
                 arguments("empty body", "", Map.of(), 400, null, "The body is empty"),
@@ -93,12 +113,79 @@ class ProvisionBadInputTest {
                         Map.of(), 413, null, "at most 65536"),
                 arguments("over-long Idempotency-Key", VALID, Map.of("Idempotency-Key", "k".repeat(300)), 400,
                         "Idempotency-Key", "1 to 255"),
-                arguments("bad tenant", VALID, Map.of("CW-Tenant", "no tenant!"), 400, null,
-                        "must be 1 to 64"),
                 arguments("no bearer token", VALID, nullHeader("authorization"), 401, null,
                         "Authorization: Bearer"),
                 arguments("wrong bearer token", VALID, Map.of("authorization", "Bearer guess"), 401, null,
                         "Authorization: Bearer"));
+    }
+
+    @Test
+    void namesEveryFieldOfTheWrongTypeAndEveryUnknownFieldAtOnce() {
+        Answer answer = LambdaInvoker.invoke(event("""
+                {"firstName":1,"lastName":["Id"],"email":true,"roleId":"2","title":"ok","dryRun":"yes",
+                 "ticket":{"system":"jira","id":4711},"emailAddress":"x@y.z"}""", Map.of()));
+
+        assertEquals(400, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:validation", answer.body().get("type").asText());
+        assertEquals("""
+                [{"field":"firstName","message":"has the wrong type: expected a string"},\
+                {"field":"lastName","message":"has the wrong type: expected a string"},\
+                {"field":"email","message":"has the wrong type: expected a string"},\
+                {"field":"roleId","message":"has the wrong type: expected a whole number"},\
+                {"field":"dryRun","message":"has the wrong type: expected true or false"},\
+                {"field":"ticket.id","message":"has the wrong type: expected a string"},\
+                {"field":"emailAddress","message":"is not a known field"}]""", answer.body().get("errors").toString());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
+    }
+
+    /** Whatever else is wrong with the request, a caller who is not authenticated learns only that. */
+    static Stream<Arguments> unauthenticated() {
+        Map<String, String> noToken = nullHeader("authorization");
+        return Stream.of(
+                arguments("no token, malformed tenant header", VALID, with(noToken, "CW-Tenant", "no tenant!"),
+                        Map.of()),
+                arguments("wrong token, malformed tenant header", VALID,
+                        Map.of("authorization", "Bearer guess", "CW-Tenant", "no tenant!"), Map.of()),
+                arguments("the default tenant's token, malformed tenant header", VALID,
+                        Map.of("CW-Tenant", "no tenant!"), Map.of()),
+                arguments("no token, malformed tenant in the route", VALID, noToken, Map.of("tenant", "../etc")),
+                arguments("no token, unknown tenant", VALID, with(noToken, "CW-Tenant", "nosuchtenant"), Map.of()),
+                arguments("no token, malformed JSON", "{\"firstName\":", noToken, Map.of()),
+                arguments("no token, wrong content type", VALID, with(noToken, "content-type", "text/plain"),
+                        Map.of()),
+                arguments("no token, empty body", "", noToken, Map.of()),
+                arguments("no token, huge body", "x".repeat(70_000), noToken, Map.of()),
+                arguments("no token, invalid fields", "{\"firstName\":1,\"email\":\"nope\"}", noToken, Map.of()),
+                arguments("no token, over-long Idempotency-Key", VALID,
+                        with(noToken, "Idempotency-Key", "k".repeat(300)), Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unauthenticated")
+    void answers401BeforeAnyOtherCheck(String name, String body, Map<String, String> headers,
+                                       Map<String, String> pathParameters) {
+        Answer answer = LambdaInvoker.invoke(GatewayEvents.post("/members", "/members", pathParameters, headers,
+                body));
+
+        assertEquals(401, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:unauthenticated", answer.body().get("type").asText());
+        assertTrue(answer.body().get("errors") == null, answer.rawBody());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
+    }
+
+    @Test
+    void aCallerTheGatewayAuthorizedHearsThatTheTenantIsMalformed() throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(event(VALID, with(nullHeader("authorization"), "CW-Tenant",
+                "no tenant!")));
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        jwt.putObject("claims").put("sub", "ticketing-tool").put("iss", "https://issuer.example");
+        jwt.putArray("scopes").add("members/write");
+
+        Answer answer = LambdaInvoker.invoke(event.toString());
+
+        assertEquals(400, answer.status(), answer.rawBody());
+        assertTrue(answer.body().get("detail").asText().contains("must be 1 to 64"), answer.rawBody());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,6 +209,12 @@ class ProvisionBadInputTest {
         Map<String, String> headers = new HashMap<>();
         headers.put(name, null);
         return headers;
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(name, value);
+        return all;
     }
 
     private static String event(String body, Map<String, String> headers) {

@@ -1,20 +1,32 @@
 package dev.cwlifecycle.provision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
+import dev.cwlifecycle.store.StoreConfig;
+import dev.cwlifecycle.store.Tables;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,6 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProvisionFunctionTest {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    StoreConfig store;
 
     private ConnectWiseSimulator simulator;
 
@@ -116,21 +134,52 @@ class ProvisionFunctionTest {
     }
 
     @Test
-    void reactivatesAnInactiveMemberKeepingItsHistory() {
-        String body = person("Ina", "Inactive");
+    void reactivatesAnInactiveMemberClearingItsInactiveDateAndNotingTheTicket() {
+        int n = PEOPLE.incrementAndGet();
+        String body = """
+                {"firstName":"Ina","lastName":"Inactive","email":"ina.inactive%d@acme.example","role":"Technician"}"""
+                .formatted(n);
         long id = provision(body, Map.of()).body().get("memberId").asLong();
-        simulator.members("acme").update(id, member -> member.put("inactiveFlag", true));
+        simulator.members("acme").update(id, member -> member.put("inactiveFlag", true)
+                .put("inactiveDate", "2026-03-01T00:00:00Z"));
         int seats = simulator.members("acme").activeFullSeats();
         simulator.requestLog().clear();
 
-        Answer answer = provision(body.replace("}", ",\"title\":\"Back\"}"), Map.of());
+        Answer answer = provision(body.replace("}", ",\"ticket\":{\"system\":\"jira\",\"id\":\"BACK-" + n + "\"}}"),
+                Map.of());
 
-        assertEquals(201, answer.status());
+        assertEquals(201, answer.status(), answer.rawBody());
         assertEquals("reactivated", answer.body().get("outcome").asText());
         assertEquals(id, answer.body().get("memberId").asLong());
         assertEquals(seats + 1, simulator.members("acme").activeFullSeats());
+        List<RecordedRequest> calls = apiCalls();
         assertEquals(List.of("GET /system/members", "PATCH /system/members/" + id),
-                apiCalls().stream().map(r -> r.method() + " " + r.path()).toList());
+                calls.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("[{\"op\":\"replace\",\"path\":\"inactiveFlag\",\"value\":false},"
+                + "{\"op\":\"remove\",\"path\":\"inactiveDate\"},"
+                + "{\"op\":\"replace\",\"path\":\"securityRole\",\"value\":{\"id\":2}},"
+                + "{\"op\":\"replace\",\"path\":\"licenseClass\",\"value\":\"F\"},"
+                + "{\"op\":\"replace\",\"path\":\"notes\",\"value\":\"Provisioned by cw-lifecycle\\n"
+                + "Reactivated by cw-lifecycle for ticket jira BACK-" + n + "\"}]", calls.get(1).body());
+        JsonNode after = simulator.members("acme").get(id);
+        assertTrue(after.path("inactiveDate").isMissingNode() || after.get("inactiveDate").isNull(), after.toString());
+    }
+
+    @Test
+    void withoutAKeyTheIdempotencyRecordIsKeyedByTheEmailsSha256AndHoldsNoAddress() throws Exception {
+        String body = person("Priya", "Private");
+        String email = emailOf(body);
+
+        assertEquals(201, provision(body.replace(email, email.toUpperCase()), Map.of()).status());
+
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(email.toLowerCase().getBytes(StandardCharsets.UTF_8)));
+        List<Map<String, AttributeValue>> items = dynamo.scan(scan -> scan.tableName(store.idempotencyTable()))
+                .items();
+        assertEquals(1, items.stream().filter(item -> item.get(Tables.IDEMPOTENCY_ID).s()
+                .startsWith("default#provision#email:" + hash + ":")).count());
+        assertTrue(items.stream().noneMatch(item -> item.toString().toLowerCase().contains(email.toLowerCase())),
+                "no idempotency record holds the address");
     }
 
     @Test
@@ -171,16 +220,59 @@ class ProvisionFunctionTest {
     }
 
     @Test
-    void aConnectionDroppedAfterTheMemberWasCreatedStillAnswers201WithOneMember() {
-        String body = person("Drew", "Dropped");
+    void aConnectionDroppedAfterTheMemberWasCreatedIsSettledByIdentifierAndAnswers201WithOneMember() {
+        int n = PEOPLE.incrementAndGet();
+        String email = "drew.dropped" + n + "@acme.example";
+        String body = """
+                {"firstName":"Drew","lastName":"Dropped","email":"%s","identifier":"dropped%d","role":"Technician",
+                 "ticket":{"system":"jira","id":"DROP-%d"}}""".formatted(email, n, n);
         simulator.faults().arm(Fault.on("POST", "/system/members").dropAfterProcessing().times(1));
 
         Answer answer = provision(body, Map.of());
 
-        assertEquals(201, answer.status());
+        assertEquals(201, answer.status(), answer.rawBody());
         assertEquals("created", answer.body().get("outcome").asText());
-        assertEquals(1, membersWithEmail(emailOf(body)));
+        assertEquals(1, membersWithEmail(email));
+        List<RecordedRequest> calls = apiCalls();
+        assertEquals(List.of("GET /system/members", "POST /system/members", "GET /system/members"),
+                calls.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("identifier=\"dropped" + n + "\"", calls.get(2).query().get("conditions"));
+        assertEquals(json(calls.get(1).body()).get("identifier").asText(), answer.body().get("identifier").asText());
+        assertEquals(3, answer.body().get("connectWiseRequests").asInt());
+    }
+
+    @ParameterizedTest(name = "unanswered create, identifier held by a member with {0} → 409, not claimed")
+    @CsvSource({"another office email, other", "another ticket in its notes, same"})
+    void anUnansweredCreateNeverClaimsAnotherMemberHoldingTheIdentifier(String difference, String emailOfHolder) {
+        int n = PEOPLE.incrementAndGet();
+        String email = "held.identifier" + n + "@acme.example";
+        String identifier = "held" + n;
+        String body = """
+                {"firstName":"Hal","lastName":"Held","email":"%s","identifier":"%s","role":"Technician",
+                 "ticket":{"system":"jira","id":"IT-%d"}}""".formatted(email, identifier, n);
+        ObjectNode holder = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("identifier", identifier).put("firstName", "Hal").put("lastName", "Other")
+                .put("officeEmail", emailOfHolder.equals("same") ? email : "someone.else" + n + "@acme.example")
+                .put("licenseClass", "F").put("notes", "Provisioned by cw-lifecycle for ticket jira OTHER-" + n);
+        holder.putObject("securityRole").put("id", 2);
+        AtomicLong holderId = new AtomicLong();
+        simulator.onRequest(request -> {
+            if (request.method().equals("POST") && request.body().contains(email) && holderId.get() == 0) {
+                holderId.set(simulator.members("acme").create(holder).get("id").asLong());
+            }
+        });
+        simulator.faults().arm(Fault.on("POST", "/system/members").status(503).times(1));
+
+        Answer answer = provision(body, Map.of());
+
+        assertEquals(409, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:member-not-ours", answer.body().get("type").asText());
+        assertEquals(holderId.get(), answer.body().get("memberId").asLong());
         assertEquals(1, simulator.requestLog().count("POST", "/system/members"));
+        assertEquals("identifier=\"" + identifier + "\"", apiCalls().get(2).query().get("conditions"));
+        assertEquals(1, simulator.members("acme").all().stream()
+                .filter(m -> identifier.equals(m.path("identifier").asText())).count());
+        assertEquals("Other", simulator.members("acme").get(holderId.get()).get("lastName").asText());
     }
 
     @Test
