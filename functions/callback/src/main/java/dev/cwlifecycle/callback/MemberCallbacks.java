@@ -86,9 +86,15 @@ public class MemberCallbacks {
     }
 
     private CallbackOutcome reread(String tenant, long memberId, Instant flagAt) {
-        directory.markPending(tenant, memberId, flagAt);
+        boolean marked = directory.markPending(tenant, memberId, flagAt);
         Optional<Member> current = currentMember(tenant, memberId);
         if (current.isEmpty() || current.get().lastUpdated() == null) {
+            if (!marked) {
+                // stored data stamped at or after the flag (e.g. a clock ahead of ours) refused it: nothing recorded
+                LOG.warnf("member %d could not be re-read nor flagged pending; ConnectWise is asked to redeliver",
+                        memberId);
+                throw CallbackProblems.notApplied();
+            }
             return CallbackOutcome.PENDING;
         }
         UpsertOutcome outcome = directory.upsertIfNewer(

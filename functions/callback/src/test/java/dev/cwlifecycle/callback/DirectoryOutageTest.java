@@ -3,7 +3,9 @@ package dev.cwlifecycle.callback;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.LambdaInvoker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -51,5 +53,31 @@ class DirectoryOutageTest {
         CallbackReceiver.Answer last = answers.get(answers.size() - 1);
         assertTrue(last.body().contains("urn:cw-lifecycle:problem:callback-not-applied"), last.body());
         assertEquals(null, last.headers().get("Idempotent-Replayed"));
+    }
+
+    @Test
+    void givenNeitherTheDirectoryNorConnectWiseAnswers_whenACallbackWithoutEntityArrives_thenItIs429EveryTime() {
+        ConnectWiseSimulator simulator = FunctionTestResource.simulator();
+        CallbackReceiver.registeredWith(simulator, handler, registration);
+        if (simulator.callbacks().deliveries().isEmpty()) {
+            SiteMembers.create(simulator);
+            SiteMembers.await("a first delivery", () -> !simulator.callbacks().deliveries().isEmpty());
+        }
+        long seeded = 114;
+        simulator.faults().arm(Fault.on("GET", "/system/members/" + seeded).status(500));
+        String body = SignedCallbacks.payload("updated", seeded, null, SignedCallbacks.keyUrl(simulator)).toString();
+        String event = SignedCallbacks.event(body, SignedCallbacks.sign(simulator.callbacks().signingKey("acme"), body));
+
+        try {
+            for (int delivery = 1; delivery <= 2; delivery++) {
+                LambdaInvoker.Answer answer = LambdaInvoker.invoke(event);
+
+                assertEquals(429, answer.status(), "delivery " + delivery);
+                assertEquals("urn:cw-lifecycle:problem:callback-not-applied", answer.body().get("type").asText());
+                assertEquals(null, answer.headers().get("Idempotent-Replayed"));
+            }
+        } finally {
+            simulator.faults().clear();
+        }
     }
 }
