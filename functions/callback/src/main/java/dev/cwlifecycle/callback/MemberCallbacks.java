@@ -14,6 +14,7 @@ import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -55,9 +56,9 @@ public class MemberCallbacks {
         this.clock = Clock.systemUTC();
     }
 
-    CallbackOutcome apply(String tenant, CallbackPayload callback) {
+    CallbackOutcome apply(String tenant, CallbackPayload callback, AnswerDeadline deadline) {
         return switch (callback.action()) {
-            case "added", "updated" -> upsert(tenant, callback);
+            case "added", "updated" -> upsert(tenant, callback, deadline);
             case "deleted" -> delete(tenant, callback.id());
             default -> CallbackOutcome.IGNORED;
         };
@@ -68,10 +69,10 @@ public class MemberCallbacks {
         rereads.shutdownNow();
     }
 
-    private CallbackOutcome upsert(String tenant, CallbackPayload callback) {
+    private CallbackOutcome upsert(String tenant, CallbackPayload callback, AnswerDeadline deadline) {
         Optional<Member> signed = member(callback);
         if (signed.isEmpty()) {
-            return reread(tenant, callback.id(), clock.instant());
+            return reread(tenant, callback.id(), clock.instant(), deadline);
         }
         DirectoryEntry entry = DirectoryEntry.of(tenant, signed.get(), DirectoryEntry.Source.CALLBACK);
         if (directory.upsertIfNewer(entry) == UpsertOutcome.UPSERTED) {
@@ -80,14 +81,14 @@ public class MemberCallbacks {
         Optional<DirectoryEntry> stored = directory.get(tenant, callback.id());
         if (stored.isPresent() && tiesWithOtherData(stored.get(), entry)) {
             // the flag must be later than the stored second, or the directory refuses it as "already as new"
-            return reread(tenant, callback.id(), entry.lastUpdated().plusSeconds(1));
+            return reread(tenant, callback.id(), entry.lastUpdated().plusSeconds(1), deadline);
         }
         return CallbackOutcome.UNCHANGED;
     }
 
-    private CallbackOutcome reread(String tenant, long memberId, Instant flagAt) {
+    private CallbackOutcome reread(String tenant, long memberId, Instant flagAt, AnswerDeadline deadline) {
         boolean marked = directory.markPending(tenant, memberId, flagAt);
-        Optional<Member> current = currentMember(tenant, memberId);
+        Optional<Member> current = currentMember(tenant, memberId, deadline.bound(config.rereadTimeout()));
         if (current.isEmpty() || current.get().lastUpdated() == null) {
             if (!marked) {
                 // stored data stamped at or after the flag (e.g. a clock ahead of ours) refused it: nothing recorded
@@ -112,8 +113,12 @@ public class MemberCallbacks {
         return CallbackOutcome.DELETED;
     }
 
-    /** The member, within the re-read budget; empty (and logged) when ConnectWise could not give it in time. */
-    private Optional<Member> currentMember(String tenant, long memberId) {
+    /** The member, within {@code timeout}; empty (and logged) when ConnectWise could not give it in time. */
+    private Optional<Member> currentMember(String tenant, long memberId, Duration timeout) {
+        if (timeout.isZero()) {
+            LOG.warnf("no time left to re-read member %d before the answer is due", memberId);
+            return Optional.empty();
+        }
         Object correlationId = MDC.get("correlationId");
         Future<Member> read = rereads.submit(() -> {
             if (correlationId != null) {
@@ -126,11 +131,10 @@ public class MemberCallbacks {
             }
         });
         try {
-            return Optional.of(read.get(config.rereadTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.of(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             read.cancel(true);
-            LOG.warnf("re-reading member %d took longer than %s; left pending for the next sync", memberId,
-                    config.rereadTimeout());
+            LOG.warnf("re-reading member %d took longer than %s; left pending for the next sync", memberId, timeout);
         } catch (ExecutionException e) {
             LOG.warnf("re-reading member %d failed (%s); left pending for the next sync", memberId,
                     e.getCause().getMessage());
