@@ -6,7 +6,6 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.testing.FunctionTestResource;
-import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,20 +50,15 @@ class AnswerDeadlineTest {
     MemberDirectory directory;
 
     private ConnectWiseSimulator simulator;
+    private CallbackSigner signer;
     private String keyUrl;
-    private String signingKey;
 
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
-        CallbackReceiver.registeredWith(simulator, handler, registration);
-        if (simulator.callbacks().deliveries().isEmpty()) {
-            SiteMembers.create(simulator);
-            SiteMembers.await("a first delivery", () -> !simulator.callbacks().deliveries().isEmpty());
-        }
-        keyUrl = SignedCallbacks.keyUrl(simulator) + "&copy=" + UUID.randomUUID();
-        signingKey = simulator.callbacks().signingKey("acme");
+        signer = CallbackSigner.learn(simulator, handler, registration);
+        // a key_url of its own, so the first callback of each test really fetches the key
+        keyUrl = signer.keyUrl() + "&copy=" + UUID.randomUUID();
     }
 
     @Test
@@ -91,7 +85,6 @@ class AnswerDeadlineTest {
     }
 
     private Answer invoke(ObjectNode payload) {
-        String body = payload.toString();
-        return LambdaInvoker.invoke(SignedCallbacks.event(body, SignedCallbacks.sign(signingKey, body)));
+        return signer.invoke(payload);
     }
 }

@@ -7,7 +7,6 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.testing.FunctionTestResource;
-import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,20 +39,14 @@ class CallbackRereadTest {
     MemberDirectory directory;
 
     private ConnectWiseSimulator simulator;
+    private CallbackSigner signer;
     private String keyUrl;
-    private String signingKey;
 
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
-        CallbackReceiver.registeredWith(simulator, handler, registration);
-        if (simulator.callbacks().deliveries().isEmpty()) {
-            SiteMembers.create(simulator);
-            await("a first delivery", () -> !simulator.callbacks().deliveries().isEmpty());
-        }
-        keyUrl = SignedCallbacks.keyUrl(simulator);
-        signingKey = simulator.callbacks().signingKey("acme");
+        signer = CallbackSigner.learn(simulator, handler, registration);
+        keyUrl = signer.keyUrl();
         simulator.requestLog().clear();
     }
 
@@ -166,7 +159,6 @@ class CallbackRereadTest {
     }
 
     private Answer invoke(ObjectNode payload) {
-        String body = payload.toString();
-        return LambdaInvoker.invoke(SignedCallbacks.event(body, SignedCallbacks.sign(signingKey, body)));
+        return signer.invoke(payload);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.callback;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
@@ -58,19 +59,14 @@ class DirectoryOutageTest {
     @Test
     void givenNeitherTheDirectoryNorConnectWiseAnswers_whenACallbackWithoutEntityArrives_thenItIs429EveryTime() {
         ConnectWiseSimulator simulator = FunctionTestResource.simulator();
-        CallbackReceiver.registeredWith(simulator, handler, registration);
-        if (simulator.callbacks().deliveries().isEmpty()) {
-            SiteMembers.create(simulator);
-            SiteMembers.await("a first delivery", () -> !simulator.callbacks().deliveries().isEmpty());
-        }
+        CallbackSigner signer = CallbackSigner.learn(simulator, handler, registration);
         long seeded = 114;
         simulator.faults().arm(Fault.on("GET", "/system/members/" + seeded).status(500));
-        String body = SignedCallbacks.payload("updated", seeded, null, SignedCallbacks.keyUrl(simulator)).toString();
-        String event = SignedCallbacks.event(body, SignedCallbacks.sign(simulator.callbacks().signingKey("acme"), body));
+        ObjectNode callback = SignedCallbacks.payload("updated", seeded, null, signer.keyUrl());
 
         try {
             for (int delivery = 1; delivery <= 2; delivery++) {
-                LambdaInvoker.Answer answer = LambdaInvoker.invoke(event);
+                LambdaInvoker.Answer answer = signer.invoke(callback);
 
                 assertEquals(429, answer.status(), "delivery " + delivery);
                 assertEquals("urn:cw-lifecycle:problem:callback-not-applied", answer.body().get("type").asText());
