@@ -125,8 +125,8 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException notHeld) {
-            Map<String, AttributeValue> held = notHeld.item();
-            return held != null && COMPLETED.equals(held.get(STATUS).s())
+            Map<String, AttributeValue> held = notHeld.hasItem() ? notHeld.item() : Map.of();
+            return AttributeValue.fromS(COMPLETED).equals(held.get(STATUS))
                     && AttributeValue.fromS(started.attempt()).equals(held.get(ATTEMPT));
         }
     }

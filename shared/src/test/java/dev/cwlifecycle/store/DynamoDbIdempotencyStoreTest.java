@@ -168,6 +168,17 @@ class DynamoDbIdempotencyStoreTest {
     }
 
     @Test
+    void givenAnAttemptWhoseRecordVanished_whenItCompletes_thenFalseAndNothingIsWritten() {
+        Claim.Started started = started(now);
+        dynamo.deleteItem(delete -> delete.tableName("cw-lifecycle-idempotency")
+                .key(Map.of("id", AttributeValue.fromS(key.id()))));
+
+        assertFalse(store.complete(key, started, payload, CREATED, now.plusSeconds(1)));
+
+        assertTrue(storedItem().isEmpty());
+    }
+
+    @Test
     void givenATakenOverAttemptThatCompleted_whenTheStaleAttemptAbandonsOrCompletes_thenTheResponseStays() {
         Claim.Started stale = started(now);
         Claim.Started current = started(now.plusSeconds(31));

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * {@code _info.lastUpdated}, so it is upserted if newer with no ConnectWise call. The member is re-read by id only
  * when the Entity is missing or unusable, or when it ties the stored data to the second with different content
  * (ConnectWise stamps whole seconds, so only ConnectWise knows which came last). A re-read is flagged pending first,
- * so a failed, slow or interrupted one still leaves the member for the next sync.
+ * so a failed, slow or interrupted one still leaves the member for the next sync; when the directory refused the flag
+ * too, nothing is recorded and ConnectWise is asked to redeliver (429).
  */
 @ApplicationScoped
 public class MemberCallbacks {
