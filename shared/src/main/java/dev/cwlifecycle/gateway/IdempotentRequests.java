@@ -53,33 +53,50 @@ public class IdempotentRequests {
             throw ProblemException.unprocessable("idempotency-key-reused",
                     "This idempotency key was used for a different request; use a new key for a new request");
         }
-        return runOnce(key, hash, work);
+        return runOnce(key, (Claim.Started) claim, hash, work);
     }
 
-    private APIGatewayV2HTTPResponse runOnce(IdempotencyKey key, String hash,
+    private APIGatewayV2HTTPResponse runOnce(IdempotencyKey key, Claim.Started started, String hash,
                                              Supplier<APIGatewayV2HTTPResponse> work) {
         APIGatewayV2HTTPResponse response;
         try {
             response = work.get();
         } catch (RuntimeException failure) {
-            store.abandon(key);
+            abandon(key, started);
             throw failure;
         }
         if (response.getStatusCode() >= 200 && response.getStatusCode() < 300) {
-            complete(key, hash, response);
+            complete(key, started, hash, response);
         } else {
-            store.abandon(key);
+            abandon(key, started);
         }
         return response;
     }
 
-    /** The work is done: if its record can't be stored, the caller still gets the answer (a retry finds it). */
-    private void complete(IdempotencyKey key, String hash, APIGatewayV2HTTPResponse response) {
+    /**
+     * The work is done: the caller gets the answer even if its record can't be stored. Then the key is released,
+     * so a retry runs afresh (and finds the work done) instead of waiting out the IN_PROGRESS expiry.
+     */
+    private void complete(IdempotencyKey key, Claim.Started started, String hash, APIGatewayV2HTTPResponse response) {
         try {
-            store.complete(key, hash, new StoredResponse(response.getStatusCode(), response.getHeaders(),
-                    response.getBody()), clock.instant());
+            if (!store.complete(key, started, hash, new StoredResponse(response.getStatusCode(),
+                    response.getHeaders(), response.getBody()), clock.instant())) {
+                LOG.warnf("a %s outlived its idempotency claim; the attempt that took the key over keeps it",
+                        key.operation());
+            }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "could not store the idempotency record of a completed %s", key.operation());
+            LOG.errorf(e, "could not store the idempotency record of a completed %s; releasing its key",
+                    key.operation());
+            abandon(key, started);
+        }
+    }
+
+    private void abandon(IdempotencyKey key, Claim.Started started) {
+        try {
+            store.abandon(key, started);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not release the idempotency key of a %s; a retry waits for its expiry",
+                    key.operation());
         }
     }
 

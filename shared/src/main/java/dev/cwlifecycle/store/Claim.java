@@ -5,8 +5,11 @@ import java.time.Instant;
 /** The answer to "may this request run?" from {@link IdempotencyStore#begin}. */
 public sealed interface Claim {
 
-    /** The caller owns the key now: run, then {@link IdempotencyStore#complete} or {@link IdempotencyStore#abandon}. */
-    record Started() implements Claim {
+    /**
+     * The caller owns the key now: run, then {@link IdempotencyStore#complete} or {@link IdempotencyStore#abandon}
+     * with this claim. {@code attempt} tells this attempt's record from a later one that took the key over.
+     */
+    record Started(String attempt) implements Claim {
     }
 
     /** Another attempt with the same payload is running; it is considered dead after {@code until}. */

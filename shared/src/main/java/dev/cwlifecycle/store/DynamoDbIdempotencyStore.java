@@ -2,6 +2,8 @@ package dev.cwlifecycle.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static dev.cwlifecycle.store.Tables.IDEMPOTENCY_EXPIRES_AT;
@@ -18,19 +21,25 @@ import static dev.cwlifecycle.store.Tables.IDEMPOTENCY_ID;
 /**
  * Idempotency records in DynamoDB, after Powertools: one conditional put claims a key that is absent,
  * expired or held by a dead attempt; a refused put returns the record it lost to, so no extra read.
- * EXPIRED is derived from the timestamps and never stored; nothing is cached locally.
+ * EXPIRED is derived from the timestamps and never stored; nothing is cached locally. Each claim carries a
+ * random attempt token, and completing or abandoning is conditional on it: an attempt that outlived its expiry
+ * cannot overwrite or delete the record of the attempt that took its key over.
  */
 @ApplicationScoped
 public class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     private static final String CLAIM_CONDITION =
             "attribute_not_exists(id) OR expiresAt < :now OR (#status = :inProgress AND inProgressUntil < :nowMillis)";
-    private static final String ABANDON_CONDITION = "#status = :inProgress";
+    private static final String HELD_CONDITION = "#status = :inProgress AND attempt = :attempt";
+    /** Writing the response is retried this often on a transient failure before the caller hears of it. */
+    private static final int COMPLETE_ATTEMPTS = 3;
+    private static final long COMPLETE_BACKOFF_MILLIS = 100;
 
     private static final String STATUS = "status";
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
     private static final String PAYLOAD_HASH = "payloadHash";
+    private static final String ATTEMPT = "attempt";
     private static final String IN_PROGRESS_UNTIL = "inProgressUntil";
     private static final String RESPONSE_STATUS = "responseStatus";
     private static final String RESPONSE_HEADERS = "responseHeaders";
@@ -50,7 +59,8 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public Claim begin(IdempotencyKey key, String payloadHash, Instant now) {
         Instant inProgressUntil = now.plus(config.functionTimeout());
-        Map<String, AttributeValue> item = record(key, IN_PROGRESS, payloadHash, now);
+        String attempt = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = record(key, IN_PROGRESS, attempt, payloadHash, now);
         item.put(IN_PROGRESS_UNTIL, number(inProgressUntil.toEpochMilli()));
         try {
             dynamo.putItem(put -> put.tableName(config.idempotencyTable())
@@ -62,45 +72,93 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
                             ":nowMillis", number(now.toEpochMilli()),
                             ":inProgress", IN_PROGRESS_VALUE))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Claim.Started();
+            return new Claim.Started(attempt);
         } catch (ConditionalCheckFailedException taken) {
             return claimHeldBy(taken.item(), payloadHash);
         }
     }
 
     @Override
-    public void complete(IdempotencyKey key, String payloadHash, StoredResponse response, Instant now) {
-        Map<String, AttributeValue> item = record(key, COMPLETED, payloadHash, now);
+    public boolean complete(IdempotencyKey key, Claim.Started started, String payloadHash, StoredResponse response,
+                            Instant now) {
+        Map<String, AttributeValue> item = record(key, COMPLETED, started.attempt(), payloadHash, now);
         item.put(RESPONSE_STATUS, number(response.status()));
         item.put(RESPONSE_HEADERS, AttributeValue.fromM(response.headers().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, header -> AttributeValue.fromS(header.getValue())))));
         if (response.body() != null) {
             item.put(RESPONSE_BODY, AttributeValue.fromS(response.body()));
         }
-        // unconditional, as in Powertools: no other attempt can claim the key while this one is alive,
-        // because the IN_PROGRESS expiry is the function timeout
-        dynamo.putItem(put -> put.tableName(config.idempotencyTable()).item(item));
-    }
-
-    @Override
-    public void abandon(IdempotencyKey key) {
-        try {
-            dynamo.deleteItem(delete -> delete.tableName(config.idempotencyTable())
-                    .key(Map.of(IDEMPOTENCY_ID, AttributeValue.fromS(key.id())))
-                    .conditionExpression(ABANDON_CONDITION)
-                    .expressionAttributeNames(STATUS_NAME)
-                    .expressionAttributeValues(Map.of(":inProgress", IN_PROGRESS_VALUE)));
-        } catch (ConditionalCheckFailedException completedOrGone) {
-            // a completed response stays replayable; an absent record needs no clean-up
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return completeOnce(item, started);
+            } catch (SdkClientException | SdkServiceException failure) {
+                if (attempt == COMPLETE_ATTEMPTS || !isTransient(failure)) {
+                    throw failure;
+                }
+                pause(attempt * COMPLETE_BACKOFF_MILLIS);
+            }
         }
     }
 
-    private Map<String, AttributeValue> record(IdempotencyKey key, String status, String payloadHash, Instant now) {
+    @Override
+    public boolean abandon(IdempotencyKey key, Claim.Started started) {
+        try {
+            dynamo.deleteItem(delete -> delete.tableName(config.idempotencyTable())
+                    .key(Map.of(IDEMPOTENCY_ID, AttributeValue.fromS(key.id())))
+                    .conditionExpression(HELD_CONDITION)
+                    .expressionAttributeNames(STATUS_NAME)
+                    .expressionAttributeValues(heldBy(started)));
+            return true;
+        } catch (ConditionalCheckFailedException completedGoneOrTakenOver) {
+            return false;
+        }
+    }
+
+    /** A refusal whose record is already this attempt's COMPLETED one means an earlier try went through unheard. */
+    private boolean completeOnce(Map<String, AttributeValue> item, Claim.Started started) {
+        try {
+            dynamo.putItem(put -> put.tableName(config.idempotencyTable())
+                    .item(item)
+                    .conditionExpression(HELD_CONDITION)
+                    .expressionAttributeNames(STATUS_NAME)
+                    .expressionAttributeValues(heldBy(started))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException notHeld) {
+            Map<String, AttributeValue> held = notHeld.hasItem() ? notHeld.item() : Map.of();
+            return AttributeValue.fromS(COMPLETED).equals(held.get(STATUS))
+                    && AttributeValue.fromS(started.attempt()).equals(held.get(ATTEMPT));
+        }
+    }
+
+    private static Map<String, AttributeValue> heldBy(Claim.Started started) {
+        return Map.of(":inProgress", IN_PROGRESS_VALUE, ":attempt", AttributeValue.fromS(started.attempt()));
+    }
+
+    /** No answer at all, throttling or a DynamoDB-side error: the same write may well go through a moment later. */
+    private static boolean isTransient(RuntimeException failure) {
+        return failure instanceof SdkClientException
+                || failure instanceof SdkServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an idempotency record", e);
+        }
+    }
+
+    private Map<String, AttributeValue> record(IdempotencyKey key, String status, String attempt, String payloadHash,
+                                               Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(IDEMPOTENCY_ID, AttributeValue.fromS(key.id()));
         item.put(Tables.TENANT, AttributeValue.fromS(key.tenant()));
         item.put("operation", AttributeValue.fromS(key.operation()));
         item.put(STATUS, AttributeValue.fromS(status));
+        item.put(ATTEMPT, AttributeValue.fromS(attempt));
         item.put(PAYLOAD_HASH, AttributeValue.fromS(payloadHash));
         item.put(IDEMPOTENCY_EXPIRES_AT, number(now.plus(config.idempotencyTtl()).getEpochSecond()));
         return item;

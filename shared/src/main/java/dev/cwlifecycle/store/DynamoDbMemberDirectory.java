@@ -91,9 +91,8 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     }
 
     @Override
-    public void markPending(String tenant, long memberId, Instant at) {
-        // refused when the stored data is already at least as new as the callback: nothing is missing then
-        conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
+    public boolean markPending(String tenant, long memberId, Instant at) {
+        return conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
                 .key(DirectoryItem.key(tenant, memberId))
                 .updateExpression("SET pending = :true")
                 .conditionExpression(PENDING_CONDITION)

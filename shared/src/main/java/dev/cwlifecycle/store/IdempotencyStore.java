@@ -15,11 +15,17 @@ public interface IdempotencyStore {
     /** Claims the key for this attempt, or says why it cannot run; {@code payloadHash} from {@link #payloadHash}. */
     Claim begin(IdempotencyKey key, String payloadHash, Instant now);
 
-    /** Stores the response of a {@link Claim.Started} attempt for replay. */
-    void complete(IdempotencyKey key, String payloadHash, StoredResponse response, Instant now);
+    /**
+     * Stores the response of the {@code started} attempt for replay; false when the attempt no longer holds the
+     * key (it outlived its IN_PROGRESS expiry and another attempt took the key over), which is then left alone.
+     */
+    boolean complete(IdempotencyKey key, Claim.Started started, String payloadHash, StoredResponse response, Instant now);
 
-    /** The attempt failed: drop its IN_PROGRESS record so a retry can run. A completed record is kept. */
-    void abandon(IdempotencyKey key);
+    /**
+     * The attempt failed: drop its IN_PROGRESS record so a retry can run; false when there was none to drop
+     * (completed, gone, or another attempt's), which is then left alone.
+     */
+    boolean abandon(IdempotencyKey key, Claim.Started started);
 
     /** SHA-256, lower-case hex, of the request in a canonical form chosen by the caller. */
     static String payloadHash(String canonicalPayload) {

@@ -21,8 +21,11 @@ public interface MemberDirectory {
     /** Marks the member deleted as of {@code at}; false when the directory holds newer data. */
     boolean tombstone(String tenant, long memberId, Instant at);
 
-    /** Flags a member whose callback at {@code at} could not be applied, unless newer data is already stored. */
-    void markPending(String tenant, long memberId, Instant at);
+    /**
+     * Flags a member whose callback at {@code at} could not be applied, unless data at least as new is already
+     * stored; false when nothing was flagged for that reason.
+     */
+    boolean markPending(String tenant, long memberId, Instant at);
 
     Optional<DirectoryEntry> get(String tenant, long memberId);
 

@@ -38,9 +38,11 @@ class DynamoDbIdempotencyStoreTest {
     void givenNoRecord_whenBegin_thenStartedAndAnInProgressRecordWithBothExpiriesIsStored() {
         Claim claim = store.begin(key, payload, now);
 
-        assertInstanceOf(Claim.Started.class, claim);
+        Claim.Started started = assertInstanceOf(Claim.Started.class, claim);
         Map<String, AttributeValue> item = storedItem();
         assertEquals(key.tenant() + "#provision#ticket-4711", item.get("id").s());
+        assertEquals(started.attempt(), item.get("attempt").s());
+        assertEquals(UUID.fromString(started.attempt()).toString(), started.attempt());
         assertEquals("IN_PROGRESS", item.get("status").s());
         assertEquals(payload, item.get("payloadHash").s());
         assertEquals(Long.toString(now.plusSeconds(30).toEpochMilli()), item.get("inProgressUntil").n());
@@ -71,8 +73,8 @@ class DynamoDbIdempotencyStoreTest {
     void given32ThreadsRacingOnOneKey_whenEachBegins_thenExactlyOneStartsAndTheOthersSeeItRunningOrItsReplay() throws Exception {
         List<Claim> claims = Race.run(32, thread -> () -> {
             Claim claim = store.begin(key, payload, Instant.now());
-            if (claim instanceof Claim.Started) {
-                store.complete(key, payload, CREATED, Instant.now());
+            if (claim instanceof Claim.Started started) {
+                store.complete(key, started, payload, CREATED, Instant.now());
             }
             return claim;
         });
@@ -90,8 +92,8 @@ class DynamoDbIdempotencyStoreTest {
 
     @Test
     void givenACompletedRequest_whenTheSamePayloadComesAgain_thenTheStoredResponseIsReplayed() {
-        store.begin(key, payload, now);
-        store.complete(key, payload, CREATED, now.plusSeconds(2));
+        Claim.Started started = started(now);
+        assertTrue(store.complete(key, started, payload, CREATED, now.plusSeconds(2)));
 
         Claim claim = store.begin(key, payload, now.plusSeconds(60));
 
@@ -111,8 +113,8 @@ class DynamoDbIdempotencyStoreTest {
 
     @Test
     void givenACompletedRequest_whenAnotherPayloadUsesTheKey_thenPayloadMismatchAndTheRecordIsKept() {
-        store.begin(key, payload, now);
-        store.complete(key, payload, CREATED, now);
+        Claim.Started started = started(now);
+        store.complete(key, started, payload, CREATED, now);
 
         Claim claim = store.begin(key, IdempotencyStore.payloadHash("{}"), now.plusSeconds(1));
 
@@ -140,6 +142,74 @@ class DynamoDbIdempotencyStoreTest {
     }
 
     @Test
+    void givenAnAttemptWhoseKeyWasTakenOver_whenTheStaleAttemptCompletes_thenNothingChanges() {
+        Claim.Started stale = started(now);
+        Claim.Started current = started(now.plusSeconds(31));
+        Map<String, AttributeValue> before = storedItem();
+
+        assertFalse(store.complete(key, stale, payload, CREATED, now.plusSeconds(32)));
+
+        assertEquals(before, storedItem());
+        assertEquals(current.attempt(), storedItem().get("attempt").s());
+        assertTrue(store.complete(key, current, payload, CREATED, now.plusSeconds(33)));
+    }
+
+    @Test
+    void givenAnAttemptWhoseKeyWasTakenOver_whenTheStaleAttemptAbandons_thenTheNewAttemptKeepsItsClaim() {
+        Claim.Started stale = started(now);
+        Claim.Started current = started(now.plusSeconds(31));
+        Map<String, AttributeValue> before = storedItem();
+
+        assertFalse(store.abandon(key, stale));
+
+        assertEquals(before, storedItem());
+        assertEquals(new Claim.InProgress(now.plusSeconds(61)), store.begin(key, payload, now.plusSeconds(32)));
+        assertTrue(store.abandon(key, current));
+    }
+
+    @Test
+    void givenAnAttemptWhoseRecordVanished_whenItCompletes_thenFalseAndNothingIsWritten() {
+        Claim.Started started = started(now);
+        dynamo.deleteItem(delete -> delete.tableName("cw-lifecycle-idempotency")
+                .key(Map.of("id", AttributeValue.fromS(key.id()))));
+
+        assertFalse(store.complete(key, started, payload, CREATED, now.plusSeconds(1)));
+
+        assertTrue(storedItem().isEmpty());
+    }
+
+    @Test
+    void givenATakenOverAttemptThatCompleted_whenTheStaleAttemptAbandonsOrCompletes_thenTheResponseStays() {
+        Claim.Started stale = started(now);
+        Claim.Started current = started(now.plusSeconds(31));
+        store.complete(key, current, payload, CREATED, now.plusSeconds(32));
+        Map<String, AttributeValue> before = storedItem();
+
+        assertFalse(store.abandon(key, stale));
+        assertFalse(store.complete(key, stale, payload, new StoredResponse(200, Map.of(), "stale"), now.plusSeconds(33)));
+
+        assertEquals(before, storedItem());
+        assertEquals(new Claim.Completed(CREATED), store.begin(key, payload, now.plusSeconds(34)));
+    }
+
+    @Test
+    void given16ThreadsTakingOverADeadAttempt_whenEachBegins_thenExactlyOneWinsAndOnlyItCanComplete() throws Exception {
+        Claim.Started dead = started(now);
+        Instant afterTimeout = now.plusSeconds(31);
+
+        List<Claim> claims = Race.run(16, thread -> () -> store.begin(key, payload, afterTimeout));
+
+        List<Claim.Started> winners = claims.stream().filter(Claim.Started.class::isInstance)
+                .map(Claim.Started.class::cast).toList();
+        assertEquals(1, winners.size());
+        assertEquals(15, claims.stream().filter(new Claim.InProgress(now.plusSeconds(61))::equals).count());
+        assertEquals(winners.get(0).attempt(), storedItem().get("attempt").s());
+        assertFalse(store.complete(key, dead, payload, CREATED, afterTimeout));
+        assertTrue(store.complete(key, winners.get(0), payload, CREATED, afterTimeout));
+        assertEquals(new Claim.Completed(CREATED), store.begin(key, payload, afterTimeout));
+    }
+
+    @Test
     void givenAShorterConfiguredFunctionTimeout_whenAnAttemptOutlivesIt_thenItIsTakenOverSooner() {
         IdempotencyStore shortLived = new DynamoDbIdempotencyStore(dynamo,
                 DynamoDbLocalExtension.storeConfig(Map.of("cw.function-timeout", "PT5S")));
@@ -151,8 +221,8 @@ class DynamoDbIdempotencyStoreTest {
 
     @Test
     void givenACompletedRecordPastItsTtl_whenAnyPayloadComes_thenItIsTreatedAsAbsent() {
-        store.begin(key, payload, now);
-        store.complete(key, payload, CREATED, now);
+        Claim.Started started = started(now);
+        store.complete(key, started, payload, CREATED, now);
         String otherPayload = IdempotencyStore.payloadHash("{\"identifier\":\"new\"}");
 
         Claim claim = store.begin(key, otherPayload, now.plus(Duration.ofHours(24)).plusSeconds(1));
@@ -164,9 +234,9 @@ class DynamoDbIdempotencyStoreTest {
 
     @Test
     void givenAFailedAttempt_whenAbandonedAndRetried_thenTheRetryStarts() {
-        store.begin(key, payload, now);
+        Claim.Started started = started(now);
 
-        store.abandon(key);
+        assertTrue(store.abandon(key, started));
 
         assertTrue(storedItem().isEmpty());
         assertInstanceOf(Claim.Started.class, store.begin(key, payload, now.plusSeconds(1)));
@@ -174,10 +244,10 @@ class DynamoDbIdempotencyStoreTest {
 
     @Test
     void givenACompletedRequest_whenAbandoned_thenItsResponseIsStillReplayed() {
-        store.begin(key, payload, now);
-        store.complete(key, payload, CREATED, now);
+        Claim.Started started = started(now);
+        store.complete(key, started, payload, CREATED, now);
 
-        store.abandon(key);
+        assertFalse(store.abandon(key, started));
 
         assertEquals(new Claim.Completed(CREATED), store.begin(key, payload, now.plusSeconds(1)));
     }
@@ -185,8 +255,7 @@ class DynamoDbIdempotencyStoreTest {
     @Test
     void givenAResponseWithoutBodyOrHeaders_whenReplayed_thenItComesBackEmpty() {
         StoredResponse noContent = new StoredResponse(204, null, null);
-        store.begin(key, payload, now);
-        store.complete(key, payload, noContent, now);
+        store.complete(key, started(now), payload, noContent, now);
 
         assertEquals(new Claim.Completed(new StoredResponse(204, Map.of(), null)), store.begin(key, payload, now));
     }
@@ -210,6 +279,10 @@ class DynamoDbIdempotencyStoreTest {
     @Test
     void givenACanonicalPayload_whenHashed_thenItIsItsSha256InLowerCaseHex() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", IdempotencyStore.payloadHash("abc"));
+    }
+
+    private Claim.Started started(Instant at) {
+        return assertInstanceOf(Claim.Started.class, store.begin(key, payload, at));
     }
 
     private Map<String, AttributeValue> storedItem() {

@@ -136,8 +136,8 @@ class DynamoDbMemberDirectoryTest {
     @Test
     void givenACallbackThatCouldNotBeApplied_whenMarkedPending_thenItIsListedUntilASyncRefreshesIt() {
         directory.upsertIfNewer(member(7, "jdoe@example.com", T1));
-        directory.markPending(tenant, 7, T2);
-        directory.markPending(tenant, 8, T2);
+        assertTrue(directory.markPending(tenant, 7, T2));
+        assertTrue(directory.markPending(tenant, 8, T2));
 
         assertEquals(List.of(7L, 8L), directory.pendingMemberIds(tenant));
         DirectoryEntry flagged = directory.get(tenant, 7).orElseThrow();
@@ -153,7 +153,7 @@ class DynamoDbMemberDirectoryTest {
     void givenDataAtLeastAsNewAsTheCallback_whenMarkedPending_thenItIsNotFlagged() {
         directory.upsertIfNewer(member(7, "jdoe@example.com", T2));
 
-        directory.markPending(tenant, 7, T2);
+        assertFalse(directory.markPending(tenant, 7, T2));
 
         assertFalse(directory.get(tenant, 7).orElseThrow().pending());
         assertEquals(List.of(), directory.pendingMemberIds(tenant));

@@ -6,8 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Callback intake: {@code cw.callback.*}. The two timeouts together bound the answer well inside ConnectWise's
- * 5 s: a slow key fetch or re-read ends in a 429 or a pending mark, never in ConnectWise giving up on us.
+ * Callback intake: {@code cw.callback.*}. {@link #answerWithin} bounds the key fetch and the re-read together, inside
+ * ConnectWise's 5 s: a slow key fetch or re-read ends in a 429 or a pending mark, never in ConnectWise giving up on us.
  */
 @ConfigMapping(prefix = "cw.callback")
 public interface CallbackConfig {
@@ -27,4 +27,8 @@ public interface CallbackConfig {
     /** How long a re-read of the member may take before the member is left pending for the next sync. */
     @WithDefault("PT2S")
     Duration rereadTimeout();
+
+    /** The key fetch and the re-read of one callback end within this of its arrival; below ConnectWise's 5 s. */
+    @WithDefault("PT4S")
+    Duration answerWithin();
 }

@@ -69,6 +69,7 @@ public class CallbackHandler {
     }
 
     private APIGatewayV2HTTPResponse intake(GatewayRequest request, APIGatewayV2HTTPEvent event) {
+        AnswerDeadline deadline = AnswerDeadline.after(config.answerWithin());
         byte[] body = request.rawBody();
         if (body.length > config.maxBodyBytes()) {
             throw CallbackProblems.payloadTooLarge(body.length, config.maxBodyBytes());
@@ -81,7 +82,7 @@ public class CallbackHandler {
         }
         URI keyUrl = KeyUrlPolicy.forSite(site.site()).allowed(callback.keyUrl())
                 .orElseThrow(CallbackProblems::keyUrlRefused);
-        if (!CallbackSignature.matches(signingKeys.hmacKey(keyUrl), body, request.header(CallbackSignature.HEADER))) {
+        if (!CallbackSignature.matches(signingKeys.hmacKey(keyUrl, deadline), body, request.header(CallbackSignature.HEADER))) {
             throw CallbackProblems.signatureRefused("The " + CallbackSignature.HEADER + " header is missing or does "
                     + "not match the body");
         }
@@ -90,7 +91,7 @@ public class CallbackHandler {
         }
         return idempotent.run(new IdempotencyKey(tenant, OPERATION, callback.messageId()),
                 new String(body, StandardCharsets.UTF_8),
-                () -> answer(members.apply(tenant, callback), callback));
+                () -> answer(members.apply(tenant, callback, deadline), callback));
     }
 
     /** ConnectWise posts to the exact URL registered: the tenant is in the route or the {@code tenant} query. */

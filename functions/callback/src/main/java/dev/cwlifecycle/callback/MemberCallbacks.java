@@ -14,6 +14,7 @@ import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * {@code _info.lastUpdated}, so it is upserted if newer with no ConnectWise call. The member is re-read by id only
  * when the Entity is missing or unusable, or when it ties the stored data to the second with different content
  * (ConnectWise stamps whole seconds, so only ConnectWise knows which came last). A re-read is flagged pending first,
- * so a failed, slow or interrupted one still leaves the member for the next sync.
+ * so a failed, slow or interrupted one still leaves the member for the next sync; when the directory refused the flag
+ * too, nothing is recorded and ConnectWise is asked to redeliver (429).
  */
 @ApplicationScoped
 public class MemberCallbacks {
@@ -55,9 +57,9 @@ public class MemberCallbacks {
         this.clock = Clock.systemUTC();
     }
 
-    CallbackOutcome apply(String tenant, CallbackPayload callback) {
+    CallbackOutcome apply(String tenant, CallbackPayload callback, AnswerDeadline deadline) {
         return switch (callback.action()) {
-            case "added", "updated" -> upsert(tenant, callback);
+            case "added", "updated" -> upsert(tenant, callback, deadline);
             case "deleted" -> delete(tenant, callback.id());
             default -> CallbackOutcome.IGNORED;
         };
@@ -68,10 +70,10 @@ public class MemberCallbacks {
         rereads.shutdownNow();
     }
 
-    private CallbackOutcome upsert(String tenant, CallbackPayload callback) {
+    private CallbackOutcome upsert(String tenant, CallbackPayload callback, AnswerDeadline deadline) {
         Optional<Member> signed = member(callback);
         if (signed.isEmpty()) {
-            return reread(tenant, callback.id(), clock.instant());
+            return reread(tenant, callback.id(), clock.instant(), deadline);
         }
         DirectoryEntry entry = DirectoryEntry.of(tenant, signed.get(), DirectoryEntry.Source.CALLBACK);
         if (directory.upsertIfNewer(entry) == UpsertOutcome.UPSERTED) {
@@ -80,15 +82,21 @@ public class MemberCallbacks {
         Optional<DirectoryEntry> stored = directory.get(tenant, callback.id());
         if (stored.isPresent() && tiesWithOtherData(stored.get(), entry)) {
             // the flag must be later than the stored second, or the directory refuses it as "already as new"
-            return reread(tenant, callback.id(), entry.lastUpdated().plusSeconds(1));
+            return reread(tenant, callback.id(), entry.lastUpdated().plusSeconds(1), deadline);
         }
         return CallbackOutcome.UNCHANGED;
     }
 
-    private CallbackOutcome reread(String tenant, long memberId, Instant flagAt) {
-        directory.markPending(tenant, memberId, flagAt);
-        Optional<Member> current = currentMember(tenant, memberId);
+    private CallbackOutcome reread(String tenant, long memberId, Instant flagAt, AnswerDeadline deadline) {
+        boolean marked = directory.markPending(tenant, memberId, flagAt);
+        Optional<Member> current = currentMember(tenant, memberId, deadline.bound(config.rereadTimeout()));
         if (current.isEmpty() || current.get().lastUpdated() == null) {
+            if (!marked) {
+                // stored data stamped at or after the flag (e.g. a clock ahead of ours) refused it: nothing recorded
+                LOG.warnf("member %d could not be re-read nor flagged pending; ConnectWise is asked to redeliver",
+                        memberId);
+                throw CallbackProblems.notApplied();
+            }
             return CallbackOutcome.PENDING;
         }
         UpsertOutcome outcome = directory.upsertIfNewer(
@@ -106,8 +114,12 @@ public class MemberCallbacks {
         return CallbackOutcome.DELETED;
     }
 
-    /** The member, within the re-read budget; empty (and logged) when ConnectWise could not give it in time. */
-    private Optional<Member> currentMember(String tenant, long memberId) {
+    /** The member, within {@code timeout}; empty (and logged) when ConnectWise could not give it in time. */
+    private Optional<Member> currentMember(String tenant, long memberId, Duration timeout) {
+        if (timeout.isZero()) {
+            LOG.warnf("no time left to re-read member %d before the answer is due", memberId);
+            return Optional.empty();
+        }
         Object correlationId = MDC.get("correlationId");
         Future<Member> read = rereads.submit(() -> {
             if (correlationId != null) {
@@ -120,11 +132,10 @@ public class MemberCallbacks {
             }
         });
         try {
-            return Optional.of(read.get(config.rereadTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.of(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             read.cancel(true);
-            LOG.warnf("re-reading member %d took longer than %s; left pending for the next sync", memberId,
-                    config.rereadTimeout());
+            LOG.warnf("re-reading member %d took longer than %s; left pending for the next sync", memberId, timeout);
         } catch (ExecutionException e) {
             LOG.warnf("re-reading member %d failed (%s); left pending for the next sync", memberId,
                     e.getCause().getMessage());

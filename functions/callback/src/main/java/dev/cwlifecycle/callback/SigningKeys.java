@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,18 +56,18 @@ public class SigningKeys {
     }
 
     /**
-     * The HMAC key for callbacks signed with the key at {@code keyUrl}.
+     * The HMAC key for callbacks signed with the key at {@code keyUrl}, fetched before {@code deadline} if not cached.
      *
      * @throws dev.cwlifecycle.gateway.ProblemException 401 when the site has no key there, 429 when it could not
      *                                                  be asked (timeout, connection failure, 5xx, 429)
      */
-    public byte[] hmacKey(URI keyUrl) {
+    public byte[] hmacKey(URI keyUrl, AnswerDeadline deadline) {
         Instant now = clock.instant();
         Cached cached = cache.get(keyUrl);
         if (cached != null && now.isBefore(cached.expires())) {
             return cached.hmacKey();
         }
-        byte[] hmacKey = CallbackSignature.hmacKey(fetch(keyUrl));
+        byte[] hmacKey = CallbackSignature.hmacKey(fetch(keyUrl, deadline.bound(config.keyFetchTimeout())));
         if (cache.size() >= MAX_CACHED_KEYS) {
             cache.values().removeIf(entry -> !now.isBefore(entry.expires()));
             if (cache.size() >= MAX_CACHED_KEYS) {
@@ -82,9 +83,12 @@ public class SigningKeys {
         return fetches.get();
     }
 
-    private String fetch(URI keyUrl) {
+    private String fetch(URI keyUrl, Duration timeout) {
+        if (timeout.isZero()) {
+            throw CallbackProblems.keyUnavailable("no time left before the answer is due");
+        }
         HttpRequest request = HttpRequest.newBuilder(keyUrl)
-                .timeout(config.keyFetchTimeout())
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .GET()
                 .build();

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static dev.cwlifecycle.callback.SiteMembers.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,14 +52,9 @@ class CallbackRefusalTest {
     @BeforeEach
     void learnAndCacheTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
-        CallbackReceiver.registeredWith(simulator, handler, registration);
-        if (simulator.callbacks().deliveries().isEmpty()) {
-            SiteMembers.create(simulator);
-            await("a first delivery", () -> !simulator.callbacks().deliveries().isEmpty());
-        }
-        keyUrl = SignedCallbacks.keyUrl(simulator);
-        signingKey = simulator.callbacks().signingKey("acme");
+        CallbackSigner signer = CallbackSigner.learn(simulator, handler, registration);
+        keyUrl = signer.keyUrl();
+        signingKey = signer.signingKey();
         String ignored = SignedCallbacks.payload("added", 1, null, keyUrl).put("Type", "ticket").toString();
         assertEquals(202, LambdaInvoker.invoke(SignedCallbacks.event(ignored, sign(ignored))).status());
         simulator.requestLog().clear();

@@ -1,9 +1,12 @@
 package dev.cwlifecycle.callback;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.LambdaInvoker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -51,5 +54,26 @@ class DirectoryOutageTest {
         CallbackReceiver.Answer last = answers.get(answers.size() - 1);
         assertTrue(last.body().contains("urn:cw-lifecycle:problem:callback-not-applied"), last.body());
         assertEquals(null, last.headers().get("Idempotent-Replayed"));
+    }
+
+    @Test
+    void givenNeitherTheDirectoryNorConnectWiseAnswers_whenACallbackWithoutEntityArrives_thenItIs429EveryTime() {
+        ConnectWiseSimulator simulator = FunctionTestResource.simulator();
+        CallbackSigner signer = CallbackSigner.learn(simulator, handler, registration);
+        long seeded = 114;
+        simulator.faults().arm(Fault.on("GET", "/system/members/" + seeded).status(500));
+        ObjectNode callback = SignedCallbacks.payload("updated", seeded, null, signer.keyUrl());
+
+        try {
+            for (int delivery = 1; delivery <= 2; delivery++) {
+                LambdaInvoker.Answer answer = signer.invoke(callback);
+
+                assertEquals(429, answer.status(), "delivery " + delivery);
+                assertEquals("urn:cw-lifecycle:problem:callback-not-applied", answer.body().get("type").asText());
+                assertEquals(null, answer.headers().get("Idempotent-Replayed"));
+            }
+        } finally {
+            simulator.faults().clear();
+        }
     }
 }

@@ -65,8 +65,8 @@ final class HeldFirstPageWrite implements MemberDirectory {
     }
 
     @Override
-    public void markPending(String tenant, long memberId, Instant at) {
-        directory.markPending(tenant, memberId, at);
+    public boolean markPending(String tenant, long memberId, Instant at) {
+        return directory.markPending(tenant, memberId, at);
     }
 
     @Override

@@ -1,0 +1,24 @@
+package dev.cwlifecycle.callback;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When the answer to one callback is due ({@code cw.callback.answer-within} after it arrived): the signing-key fetch
+ * and the re-read each wait at most their own timeout and never past this, so together they fit.
+ */
+record AnswerDeadline(Instant due) {
+
+    static AnswerDeadline after(Duration answerWithin) {
+        return new AnswerDeadline(Instant.now().plus(answerWithin));
+    }
+
+    /** {@code timeout}, cut to what is left before the answer is due; zero once it is. */
+    Duration bound(Duration timeout) {
+        Duration left = Duration.between(Instant.now(), due);
+        if (left.isNegative()) {
+            return Duration.ZERO;
+        }
+        return left.compareTo(timeout) < 0 ? left : timeout;
+    }
+}
