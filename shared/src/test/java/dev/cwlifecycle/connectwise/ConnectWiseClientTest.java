@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectWiseClientTest {
 
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static ConnectWiseSimulator simulator;
     private static FixedCredentials credentials;
     private static ConnectWiseClient client;
@@ -122,7 +120,7 @@ class ConnectWiseClientTest {
 
     @Test
     void reportsMissingRequiredFieldsWithConnectWisesFieldErrors() {
-        Member incomplete = new Member(null, "nofirst" + PEOPLE.incrementAndGet(), null, "Last", null, null, null,
+        Member incomplete = new Member(null, MemberDrafts.identifier("nofirst"), null, "Last", null, null, null,
                 null, null, null, null, null, null, null, "F", technician(), null, null, null, null, null, null,
                 null, null, null, null);
 
@@ -350,9 +348,6 @@ class ConnectWiseClientTest {
     }
 
     private static Member newMember() {
-        int n = PEOPLE.incrementAndGet();
-        return new Member(null, "ctest" + n, "Casey", "Test" + n, null, null, "ctest" + n + "@acme.example", null,
-                null, "Office", null, null, null, "Office", "F", technician(), null, null, null, null, null,
-                Instant.parse("2026-01-05T00:00:00Z"), null, null, "ticket JIRA-" + n, null);
+        return MemberDrafts.newMember(technician());
     }
 }
