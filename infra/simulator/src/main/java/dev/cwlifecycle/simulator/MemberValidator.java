@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a member JSON object (a POST or PUT body, or the result of a PATCH) into a stored member, or refuses it
- * the way ConnectWise does: 400 {@code InvalidObject} listing every field error.
+ * the way ConnectWise does: 400 {@code InvalidObject} listing every field error. Required, as in spec 2025.x:
+ * identifier, licenseClass, firstName, lastName, hireDate, defaultEmail, defaultPhone and securityRole.
  */
 final class MemberValidator {
 
@@ -47,24 +48,24 @@ final class MemberValidator {
         String identifier = in.text("identifier", 15, true);
         String firstName = in.text("firstName", 30, true);
         String lastName = in.text("lastName", 30, true);
-        String licenseClass = in.choice("licenseClass", LICENSE_CLASSES, null);
+        String licenseClass = in.choice("licenseClass", LICENSE_CLASSES);
         Long securityRole = in.reference("securityRole", catalog.roles()::containsKey, true);
         String officeEmail = in.email("officeEmail");
         boolean inactive = in.flag("inactiveFlag");
-        Instant inactiveDate = in.instant("inactiveDate");
-        Instant hireDate = in.instant("hireDate");
+        Instant inactiveDate = in.instant("inactiveDate", false);
+        Instant hireDate = in.instant("hireDate", true);
         MemberRecord candidate = new MemberRecord(id, identifier, firstName, lastName,
                 in.text("middleInitial", 1, false), in.text("title", 50, false),
                 officeEmail, in.email("mobileEmail"), in.email("homeEmail"),
-                in.choice("defaultEmail", CONTACT_SLOTS, "Office"),
+                in.choice("defaultEmail", CONTACT_SLOTS),
                 in.text("officePhone", 15, false), in.text("mobilePhone", 15, false), in.text("homePhone", 15, false),
-                in.choice("defaultPhone", CONTACT_SLOTS, "Office"), licenseClass, securityRole,
+                in.choice("defaultPhone", CONTACT_SLOTS), licenseClass, securityRole,
                 in.reference("type", catalog.memberTypes()::containsKey, false),
                 in.reference("timeZone", catalog.timeZones()::containsKey, false),
                 in.reference("defaultLocation", catalog.locations()::containsKey, false),
                 in.reference("defaultDepartment", catalog.departments()::containsKey, false),
                 in.reference("reportsTo", memberExists, false),
-                hireDate == null ? now : hireDate, inactive,
+                hireDate, inactive,
                 inactive ? (inactiveDate == null ? now : inactiveDate) : null,
                 in.text("notes", Integer.MAX_VALUE, false), audit,
                 previous != null && previous.history(), previous != null && previous.openTimeSheets());
@@ -122,11 +123,11 @@ final class MemberValidator {
             return email;
         }
 
-        /** An enum field, matched ignoring case as ConnectWise does, answered in its canonical spelling. */
-        String choice(String field, Set<String> allowed, String defaultValue) {
-            String given = text(field, Integer.MAX_VALUE, defaultValue == null);
+        /** A required enum field, matched ignoring case as ConnectWise does, answered in its canonical spelling. */
+        String choice(String field, Set<String> allowed) {
+            String given = text(field, Integer.MAX_VALUE, true);
             if (given == null) {
-                return defaultValue;
+                return null;
             }
             for (String option : allowed) {
                 if (option.equalsIgnoreCase(given)) {
@@ -170,8 +171,8 @@ final class MemberValidator {
             return value.booleanValue();
         }
 
-        Instant instant(String field) {
-            String text = text(field, Integer.MAX_VALUE, false);
+        Instant instant(String field, boolean required) {
+            String text = text(field, Integer.MAX_VALUE, required);
             if (text == null) {
                 return null;
             }

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +39,7 @@ class MemberCreateTest {
     }
 
     @Test
-    void createsWith201TheFullMemberAndTheServersDefaults() {
+    void createsWith201TheFullMemberAndTheServersStamps() {
         HttpResponse<String> created = acme.post("/system/members", MemberFixtures.newMember("cnew1"));
 
         assertEquals(201, created.statusCode());
@@ -47,7 +49,7 @@ class MemberCreateTest {
         assertEquals("Technician", member.at("/securityRole/name").asText());
         assertEquals("Office", member.get("defaultEmail").asText());
         assertEquals("Office", member.get("defaultPhone").asText());
-        assertEquals("2026-03-01T12:00:00Z", member.get("hireDate").asText());
+        assertEquals(MemberFixtures.HIRE_DATE, member.get("hireDate").asText());
         assertFalse(member.get("inactiveFlag").asBoolean());
         assertEquals("2026-03-01T12:00:00Z", member.at("/_info/lastUpdated").asText());
         assertEquals("apimember", member.at("/_info/updatedBy").asText());
@@ -55,19 +57,38 @@ class MemberCreateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"identifier", "firstName", "lastName", "licenseClass", "securityRole"})
+    @MethodSource("dev.cwlifecycle.simulator.MemberFixtures#required")
     void eachRequiredFieldIsReportedAsMissingRequiredField(String field) {
         ObjectNode member = next();
         member.remove(field);
 
         HttpResponse<String> refused = acme.post("/system/members", member);
 
+        MemberFixtures.assertMissingOnly(field, refused);
+    }
+
+    @Test
+    void anEmptyMemberIsRefusedNamingEveryRequiredFieldAndNoOther() {
+        HttpResponse<String> refused = acme.post("/system/members", "{}");
+
+        JsonNode errors = ApiSession.json(refused).get("errors");
         assertEquals(400, refused.statusCode());
-        JsonNode body = ApiSession.json(refused);
-        assertEquals("InvalidObject", body.get("code").asText());
-        assertEquals("member object is invalid", body.get("message").asText());
-        assertEquals("{\"code\":\"MissingRequiredField\",\"message\":\"The " + field + " field is required.\","
-                + "\"resource\":\"member\",\"field\":\"" + field + "\"}", body.get("errors").get(0).toString());
+        assertEquals(List.of(MemberFixtures.REQUIRED),
+                StreamSupport.stream(errors.spliterator(), false).map(error -> error.get("field").asText()).toList());
+        errors.forEach(error -> assertEquals("MissingRequiredField", error.get("code").asText()));
+    }
+
+    @Test
+    void theSpecsMemberFieldsAreAccepted() {
+        ObjectNode member = next().put("middleInitial", "Q").put("title", "Engineer").put("mobileEmail", "m@x.example")
+                .put("homeEmail", "h@x.example").put("officePhone", "5550100").put("mobilePhone", "5550101")
+                .put("homePhone", "5550102").put("inactiveFlag", false).put("notes", "n");
+
+        HttpResponse<String> created = acme.post("/system/members", member);
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = ApiSession.json(created);
+        member.fieldNames().forEachRemaining(field -> assertTrue(body.has(field), field));
     }
 
     @ParameterizedTest
@@ -183,14 +204,19 @@ class MemberCreateTest {
     }
 
     @Test
-    void testsCreateThroughSimMembersWithTheSameValidation() {
+    void testsCreateThroughSimMembersWithTheSameValidationAndTheMemberScreensDefaults() {
         SimMembers members = simulator.members("acme");
+        ObjectNode form = next();
+        form.remove(List.of("hireDate", "defaultEmail", "defaultPhone"));
 
-        ObjectNode created = members.create(next());
+        ObjectNode created = members.create(form);
         ApiFailure refused = assertThrows(ApiFailure.class,
                 () -> members.create(next().put("licenseClass", "Q")));
 
         assertEquals(SimMembers.CONSOLE_USER, created.at("/_info/updatedBy").asText());
+        assertEquals("2026-03-01T00:00:00Z", created.get("hireDate").asText());
+        assertEquals("Office", created.get("defaultEmail").asText());
+        assertEquals("Office", created.get("defaultPhone").asText());
         assertEquals(400, refused.status());
         assertEquals("licenseClass", refused.body().at("/errors/0/field").asText());
     }
