@@ -64,10 +64,14 @@ final class MemberValidator {
                 in.reference("timeZone", catalog.timeZones()::containsKey, false),
                 in.reference("defaultLocation", catalog.locations()::containsKey, false),
                 in.reference("defaultDepartment", catalog.departments()::containsKey, false),
+                new MemberRecord.Setup(in.reference("structureLevel", catalog.structureLevels()::containsKey, false),
+                        in.reference("securityLocation", catalog.locations()::containsKey, false),
+                        in.reference("workRole", catalog.workRoles()::containsKey, false),
+                        in.reference("workType", catalog.workTypes()::containsKey, false)),
                 in.reference("reportsTo", memberExists, false),
                 hireDate, inactive,
                 inactive ? (inactiveDate == null ? now : inactiveDate) : null,
-                in.text("notes", Integer.MAX_VALUE, false), audit,
+                in.text("notes", Integer.MAX_VALUE, false), password(in, previous), audit,
                 previous != null && previous.history(), previous != null && previous.openTimeSheets());
         in.unique("identifier", identifier, identifierOwner, id);
         in.unique("officeEmail", officeEmail, officeEmailOwner, id);
@@ -75,6 +79,12 @@ final class MemberValidator {
             throw ConnectWiseErrors.invalidObject("member", in.errors);
         }
         return candidate;
+    }
+
+    /** A write that names no password keeps the one set before: it is never rendered, so never sent back. */
+    private static String password(Fields in, MemberRecord previous) {
+        String password = in.text("password", 60, false);
+        return password == null && previous != null ? previous.password() : password;
     }
 
     /** Reads one member object, collecting every problem instead of stopping at the first. */
@@ -89,7 +99,7 @@ final class MemberValidator {
         void refuseUnknown() {
             for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (!MemberJson.FIELD_SET.contains(name)) {
+                if (!MemberJson.FIELD_SET.contains(name) && !MemberJson.WRITE_ONLY.contains(name)) {
                     errors.add(FieldError.invalid(name, "Unknown property '" + name + "': it is not a member field."));
                 }
             }

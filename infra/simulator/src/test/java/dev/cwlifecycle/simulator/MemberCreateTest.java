@@ -79,16 +79,37 @@ class MemberCreateTest {
     }
 
     @Test
-    void theSpecsMemberFieldsAreAccepted() {
+    void theSpecsMemberFieldsAreAcceptedAndRenderedWithReferencesByName() {
         ObjectNode member = next().put("middleInitial", "Q").put("title", "Engineer").put("mobileEmail", "m@x.example")
                 .put("homeEmail", "h@x.example").put("officePhone", "5550100").put("mobilePhone", "5550101")
                 .put("homePhone", "5550102").put("inactiveFlag", false).put("notes", "n");
+        member.putObject("structureLevel").put("id", 1);
+        member.putObject("securityLocation").put("id", 2);
+        member.putObject("workRole").put("id", 3);
+        member.putObject("workType").put("id", 4);
 
         HttpResponse<String> created = acme.post("/system/members", member);
 
         assertEquals(201, created.statusCode(), created.body());
         JsonNode body = ApiSession.json(created);
         member.fieldNames().forEachRemaining(field -> assertTrue(body.has(field), field));
+        assertEquals("Corporate", body.at("/structureLevel/name").asText());
+        assertEquals("Branch Office", body.at("/securityLocation/name").asText());
+        assertEquals("Project Manager", body.at("/workRole/name").asText());
+        assertEquals("Onsite", body.at("/workType/name").asText());
+        assertTrue(body.at("/workRole/_info/workRole_href").asText().endsWith("/time/workRoles/3"), body.toString());
+    }
+
+    @Test
+    void aPasswordIsAcceptedUpTo60CharactersAndNeverRendered() {
+        HttpResponse<String> created = acme.post("/system/members", next().put("password", "p".repeat(60)));
+        HttpResponse<String> tooLong = acme.post("/system/members", next().put("password", "p".repeat(61)));
+
+        assertEquals(201, created.statusCode(), created.body());
+        assertFalse(created.body().contains("password"), created.body());
+        long id = ApiSession.json(created).get("id").asLong();
+        assertFalse(acme.get("/system/members/" + id).body().contains("password"));
+        assertEquals("password", ApiSession.json(tooLong).at("/errors/0/field").asText());
     }
 
     @ParameterizedTest
@@ -134,20 +155,16 @@ class MemberCreateTest {
     }
 
     @Test
-    void referencedRolesTypesLocationsAndDepartmentsMustExist() {
+    void everyReferencedSetupRecordMustExist() {
         ObjectNode member = next();
-        member.putObject("securityRole").put("id", 999);
-        member.putObject("type").put("id", 999);
-        member.putObject("defaultLocation").put("id", 999);
-        member.putObject("defaultDepartment").put("id", 999);
+        List<String> references = List.of("securityRole", "type", "defaultLocation", "defaultDepartment",
+                "structureLevel", "securityLocation", "workRole", "workType");
+        references.forEach(field -> member.putObject(field).put("id", 999));
 
         JsonNode errors = ApiSession.json(acme.post("/system/members", member)).get("errors");
 
-        assertEquals(4, errors.size());
-        assertEquals("securityRole", errors.get(0).get("field").asText());
-        assertEquals("type", errors.get(1).get("field").asText());
-        assertEquals("defaultLocation", errors.get(2).get("field").asText());
-        assertEquals("defaultDepartment", errors.get(3).get("field").asText());
+        assertEquals(references,
+                StreamSupport.stream(errors.spliterator(), false).map(error -> error.get("field").asText()).toList());
     }
 
     @Test
