@@ -9,9 +9,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,24 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CodebaseDiscoveryTest {
 
     private static final String COMPANY_INFO = "/login/companyinfo/acme";
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site.seedMembers(3));
     private static ConnectWiseSimulator simulator;
     private static long memberId;
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder().seedMembers(3).start();
+        simulator = SITE.simulator();
         memberId = simulator.members("acme").all().get(0).get("id").asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,9 +20,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -39,27 +38,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectWiseClientTest {
 
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site.seedMembers(40));
     private static ConnectWiseSimulator simulator;
     private static FixedCredentials credentials;
     private static ConnectWiseClient client;
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder().seedMembers(40).start();
+        simulator = SITE.simulator();
         credentials = FixedCredentials.forSimulator(simulator.baseUrl());
         client = new ConnectWiseClients(TestConnectWiseConfig.defaults(), credentials).forTenant("default");
         client.securityRoles();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     @Test

@@ -8,8 +8,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.SimTenant;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,22 +30,18 @@ class RequestLoggingTest {
             "INFO dev\\.cwlifecycle\\.connectwise\\.HttpTransport connectwise (GET|POST|PATCH|DELETE) (/\\S*) "
                     + "status=(\\d{1,3}) attempt=(\\d+) durationMs=(\\d+)");
 
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site
+            .tenant(new SimTenant("initech", PUBLIC_KEY, PRIVATE_KEY, "apimember"))
+            .seedMembers(2));
     private static ConnectWiseSimulator simulator;
     private static ConnectWiseCredentials credentials;
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder()
-                .tenant(new SimTenant("initech", PUBLIC_KEY, PRIVATE_KEY, "apimember"))
-                .seedMembers(2)
-                .start();
+        simulator = SITE.simulator();
         credentials = new ConnectWiseCredentials(simulator.baseUrl(), "initech", PUBLIC_KEY, PRIVATE_KEY,
                 ConnectWiseSimulator.DEFAULT_CLIENT_ID, null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

@@ -9,9 +9,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class RetryMatrixTest {
 
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site.seedMembers(5));
     private static ConnectWiseSimulator simulator;
     private static ConnectWiseClient client;
     private static Reference technician;
@@ -95,20 +96,10 @@ class RetryMatrixTest {
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder().seedMembers(5).start();
+        simulator = SITE.simulator();
         client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
                 FixedCredentials.forSimulator(simulator.baseUrl())).forTenant("default");
         technician = Reference.to(client.securityRole("Technician").orElseThrow().id());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.faults().clear();
     }
 
     static Stream<Arguments> matrix() {

@@ -7,8 +7,8 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SimTenant;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +33,12 @@ class TenantClientsTest {
     private static final String GLOBEX_CLIENT_ID = "11111111-2222-3333-4444-555555555555";
     private static final Duration ROLE_TTL = Duration.ofMinutes(10);
 
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site
+            .tenant(SimTenant.standard("acme"))
+            .tenant(new SimTenant("globex", "pub-globex", "priv-globex", "globexapi"))
+            .clientIds(ACME_CLIENT_ID, GLOBEX_CLIENT_ID)
+            .seedMembers(3));
     private static ConnectWiseSimulator simulator;
     private static Map<String, ConnectWiseCredentials> tenants;
     private final MovableClock clock = new MovableClock();
@@ -40,12 +46,7 @@ class TenantClientsTest {
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder()
-                .tenant(SimTenant.standard("acme"))
-                .tenant(new SimTenant("globex", "pub-globex", "priv-globex", "globexapi"))
-                .clientIds(ACME_CLIENT_ID, GLOBEX_CLIENT_ID)
-                .seedMembers(3)
-                .start();
+        simulator = SITE.simulator();
         // acme names the legacy codebase in its secret; globex leaves it to discovery (v2025_1/)
         tenants = Map.of(
                 "tenant-acme", new ConnectWiseCredentials(simulator.baseUrl(), "acme", "pub-acme", "priv-acme",
@@ -54,14 +55,8 @@ class TenantClientsTest {
                         "priv-globex", GLOBEX_CLIENT_ID, null, null));
     }
 
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
     @BeforeEach
     void freshClients() {
-        simulator.requestLog().clear();
         CredentialsSource byTenant = new CredentialsSource() {
             @Override
             public ConnectWiseCredentials credentials(String tenant) {
