@@ -40,7 +40,15 @@ final class CodebaseDiscovery {
         if (!config.discoverCodebase()) {
             return config.defaultCodebase();
         }
-        return codebases.computeIfAbsent(key(credentials), key -> discover(credentials));
+        String key = key(credentials);
+        String known = codebases.get(key);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: discovery may wait out retries, which must not block other tenants' lookups
+        String discovered = discover(credentials);
+        String raced = codebases.putIfAbsent(key, discovered);
+        return raced == null ? discovered : raced;
     }
 
     /** Forgets a discovered codebase; true when there was one to forget (so a re-resolve may help). */
