@@ -53,7 +53,7 @@ final class RetryPolicy {
                 .get(attempt, ApiResponse.class);
     }
 
-    boolean retryable(Throwable failure) {
+    private boolean retryable(Throwable failure) {
         if (failure instanceof RateLimitedException) {
             return true;
         }
