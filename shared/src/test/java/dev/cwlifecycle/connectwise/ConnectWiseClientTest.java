@@ -212,6 +212,23 @@ class ConnectWiseClientTest {
     }
 
     @Test
+    void aRetryAfterPastTheTotalBudgetIsReportedWithItAndNothingIsResent() {
+        // GIVEN a 1 s budget, a 5 s longest wait, and a 429 asking for 3 s followed by a good answer
+        ConnectWiseClient budgeted = new ConnectWiseClients(TestConnectWiseConfig.defaults()
+                .withRetryWaits(Duration.ofSeconds(5), Duration.ofSeconds(1)), credentials).forTenant("default");
+        budgeted.member(firstMemberId());
+        simulator.requestLog().clear();
+        simulator.faults().arm(Fault.on("GET", "/system/members/\\d+").rateLimited(3).times(1));
+
+        // WHEN the member is read, THEN the 429 is reported with its Retry-After and nothing is sent again
+        // (that it is reported without waiting first is RetryBudgetTest's, on a clock it controls)
+        RateLimitedException limited = assertThrows(RateLimitedException.class,
+                () -> budgeted.member(firstMemberId()));
+        assertEquals(Duration.ofSeconds(3), limited.retryAfter().orElseThrow());
+        assertEquals(List.of(429), apiRequests().stream().map(RecordedRequest::status).toList());
+    }
+
+    @Test
     void retriesPatchOn503ButNeverRetriesAPostThatMayHaveRun() {
         Member created = client.create(newMember());
         simulator.faults().arm(Fault.on("PATCH", "/system/members/\\d+").status(503).times(2));
