@@ -1,34 +1,34 @@
 package dev.cwlifecycle.connectwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
 import dev.cwlifecycle.connectwise.error.UnexpectedResponseException;
 import dev.cwlifecycle.connectwise.model.ConnectWiseError;
 import dev.cwlifecycle.credentials.ConnectWiseCredentials;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
  * The codebase ({@code v2025_1/}) a company's site serves the API under, from {@code /login/companyinfo/{id}},
- * cached per site and company. Cloud codebases change on upgrade, so a stale entry can be forgotten and re-asked.
+ * cached per site and company. Asked under the same retry policy as the API (429, 502/503/504, connection
+ * failures). Cloud codebases change on upgrade, so a stale entry can be forgotten and re-asked.
  */
 final class CodebaseDiscovery {
 
     private static final Pattern CODEBASE = Pattern.compile("[A-Za-z0-9_.]+/");
 
-    private final HttpClient http;
+    private final HttpTransport transport;
+    private final RetryPolicy retry;
     private final ConnectWiseConfig config;
     private final Map<String, String> codebases = new ConcurrentHashMap<>();
 
-    CodebaseDiscovery(HttpClient http, ConnectWiseConfig config) {
-        this.http = http;
+    CodebaseDiscovery(HttpTransport transport, RetryPolicy retry, ConnectWiseConfig config) {
+        this.transport = transport;
+        this.retry = retry;
         this.config = config;
     }
 
@@ -40,7 +40,15 @@ final class CodebaseDiscovery {
         if (!config.discoverCodebase()) {
             return config.defaultCodebase();
         }
-        return codebases.computeIfAbsent(key(credentials), key -> discover(credentials));
+        String key = key(credentials);
+        String known = codebases.get(key);
+        if (known != null) {
+            return known;
+        }
+        // not computeIfAbsent: discovery may wait out retries, which must not block other tenants' lookups
+        String discovered = discover(credentials);
+        String raced = codebases.putIfAbsent(key, discovered);
+        return raced == null ? discovered : raced;
     }
 
     /** Forgets a discovered codebase; true when there was one to forget (so a re-resolve may help). */
@@ -54,24 +62,26 @@ final class CodebaseDiscovery {
     }
 
     private String discover(ConnectWiseCredentials credentials) {
-        String url = SiteAddress.of(credentials).companyInfo(credentials.companyId());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.readTimeout())
-                .header("Accept", "application/json").GET().build();
+        ApiRequest request = ApiRequest.get("/login/companyinfo/" + credentials.companyId());
+        String siteRoot = SiteAddress.of(credentials).root();
+        AtomicInteger attempt = new AtomicInteger();
+        ApiResponse response = retry.call(() -> transport.sendAnonymous(siteRoot, request, attempt.incrementAndGet()));
+        String codebase = codebaseIn(response.body());
+        if (codebase == null || !CODEBASE.matcher(codebase).matches()) {
+            throw new UnexpectedResponseException(request.method(), request.path(), response.status(),
+                    new ConnectWiseError("UnknownCompany", null,
+                            "the site names no codebase for this company; check companyId and site", null));
+        }
+        return codebase;
+    }
+
+    /** An unknown company is a literal {@code null} with 200. */
+    private static String codebaseIn(byte[] body) {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode info = response.statusCode() == 200 ? ConnectWiseJson.MAPPER.readTree(response.body()) : null;
-            String codebase = info == null ? null : info.path("Codebase").asText(null);
-            if (codebase == null || !CODEBASE.matcher(codebase).matches()) {
-                throw new UnexpectedResponseException("GET", "/login/companyinfo/" + credentials.companyId(),
-                        response.statusCode(), new ConnectWiseError("UnknownCompany", null,
-                        "the site names no codebase for this company; check companyId and site", null));
-            }
-            return codebase;
+            JsonNode info = ConnectWiseJson.MAPPER.readTree(body);
+            return info == null ? null : info.path("Codebase").asText(null);
         } catch (IOException e) {
-            throw new ConnectionFailedException("GET", "/login/companyinfo", false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionFailedException("GET", "/login/companyinfo", false, e);
+            throw new UncheckedIOException("ConnectWise sent a company info body that is not JSON", e);
         }
     }
 }

@@ -35,8 +35,8 @@ public class ConnectWiseClients {
                 .connectTimeout(config.connectTimeout())
                 .build();
         this.transport = new HttpTransport(http, config);
-        this.codebases = new CodebaseDiscovery(http, config);
         this.retry = new RetryPolicy(config.retry());
+        this.codebases = new CodebaseDiscovery(transport, retry, config);
     }
 
     public ConnectWiseClient forTenant(String tenant) {

@@ -46,7 +46,10 @@ public interface ConnectWiseConfig {
         @WithDefault("PT10S")
         Duration maxDelay();
 
-        /** Total time one request may spend retrying. */
+        /**
+         * Total time one request may spend, its retries and waits included. A wait (Retry-After or backoff) that
+         * would end past it is not started: the failure that asked for it is reported at once.
+         */
         @WithDefault("PT20S")
         Duration maxDuration();
     }

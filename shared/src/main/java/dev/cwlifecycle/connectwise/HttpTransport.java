@@ -58,8 +58,7 @@ final class HttpTransport {
     }
 
     ApiResponse send(String apiBase, ApiRequest request, ConnectWiseCredentials credentials, int attempt) {
-        URI uri = uri(apiBase, request);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(apiBase, request))
                 .timeout(config.readTimeout())
                 .header("Authorization", authorization(credentials))
                 .header("clientId", credentials.clientId())
@@ -67,9 +66,20 @@ final class HttpTransport {
                 .header("Content-Type", "application/json")
                 .method(request.method(), bodyOf(request));
         request.headers().forEach(builder::header);
+        return exchange(builder.build(), request, attempt);
+    }
+
+    /** A GET outside the API ({@code /login/companyinfo/{id}}): no credentials, plain JSON. */
+    ApiResponse sendAnonymous(String siteRoot, ApiRequest request, int attempt) {
+        HttpRequest get = HttpRequest.newBuilder(uri(siteRoot, request)).timeout(config.readTimeout())
+                .header("Accept", "application/json").GET().build();
+        return exchange(get, request, attempt);
+    }
+
+    private ApiResponse exchange(HttpRequest httpRequest, ApiRequest request, int attempt) {
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
             log(request, response.statusCode(), attempt, started);
             if (response.statusCode() >= 200 && response.statusCode() < 300) {
                 return new ApiResponse(response.statusCode(), response.headers(), response.body());

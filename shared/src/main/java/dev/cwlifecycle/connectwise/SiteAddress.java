@@ -17,8 +17,4 @@ record SiteAddress(String root) {
     String apiBase(String codebase) {
         return root + "/" + codebase + "apis/3.0";
     }
-
-    String companyInfo(String companyId) {
-        return root + "/login/companyinfo/" + companyId;
-    }
 }

@@ -20,9 +20,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,28 +38,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectWiseClientTest {
 
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site.seedMembers(40));
     private static ConnectWiseSimulator simulator;
     private static FixedCredentials credentials;
     private static ConnectWiseClient client;
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder().seedMembers(40).start();
+        simulator = SITE.simulator();
         credentials = FixedCredentials.forSimulator(simulator.baseUrl());
         client = new ConnectWiseClients(TestConnectWiseConfig.defaults(), credentials).forTenant("default");
         client.securityRoles();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     @Test
@@ -122,7 +110,7 @@ class ConnectWiseClientTest {
 
     @Test
     void reportsMissingRequiredFieldsWithConnectWisesFieldErrors() {
-        Member incomplete = new Member(null, "nofirst" + PEOPLE.incrementAndGet(), null, "Last", null, null, null,
+        Member incomplete = new Member(null, MemberDrafts.identifier("nofirst"), null, "Last", null, null, null,
                 null, null, null, null, null, null, null, "F", technician(), null, null, null, null, null, null,
                 null, null, null, null);
 
@@ -221,6 +209,23 @@ class ConnectWiseClientTest {
 
         assertEquals(Duration.ofSeconds(30), limited.retryAfter().orElseThrow());
         assertEquals(1, apiRequests().size());
+    }
+
+    @Test
+    void aRetryAfterPastTheTotalBudgetIsReportedWithItAndNothingIsResent() {
+        // GIVEN a 1 s budget, a 5 s longest wait, and a 429 asking for 3 s followed by a good answer
+        ConnectWiseClient budgeted = new ConnectWiseClients(TestConnectWiseConfig.defaults()
+                .withRetryWaits(Duration.ofSeconds(5), Duration.ofSeconds(1)), credentials).forTenant("default");
+        budgeted.member(firstMemberId());
+        simulator.requestLog().clear();
+        simulator.faults().arm(Fault.on("GET", "/system/members/\\d+").rateLimited(3).times(1));
+
+        // WHEN the member is read, THEN the 429 is reported with its Retry-After and nothing is sent again
+        // (that it is reported without waiting first is RetryBudgetTest's, on a clock it controls)
+        RateLimitedException limited = assertThrows(RateLimitedException.class,
+                () -> budgeted.member(firstMemberId()));
+        assertEquals(Duration.ofSeconds(3), limited.retryAfter().orElseThrow());
+        assertEquals(List.of(429), apiRequests().stream().map(RecordedRequest::status).toList());
     }
 
     @Test
@@ -350,9 +355,6 @@ class ConnectWiseClientTest {
     }
 
     private static Member newMember() {
-        int n = PEOPLE.incrementAndGet();
-        return new Member(null, "ctest" + n, "Casey", "Test" + n, null, null, "ctest" + n + "@acme.example", null,
-                null, "Office", null, null, null, "Office", "F", technician(), null, null, null, null, null,
-                Instant.parse("2026-01-05T00:00:00Z"), null, null, "ticket JIRA-" + n, null);
+        return MemberDrafts.newMember(technician());
     }
 }

@@ -5,9 +5,8 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,24 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MemberPagingTest {
 
+    @RegisterExtension
+    static final SimulatedSite SITE = new SimulatedSite(site -> site.seedMembers(2500));
     private static ConnectWiseSimulator simulator;
     private static ConnectWiseClient client;
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder().seedMembers(2500).start();
+        simulator = SITE.simulator();
         client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
                 FixedCredentials.forSimulator(simulator.baseUrl())).forTenant("default");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void clearLog() {
-        simulator.requestLog().clear();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * Every record of the given categories at every level, rendered as a log file would show it (formatted message,
  * stack trace with causes), while open. JBoss Logging and the AWS SDK's SLF4J both end up in these JUL loggers.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private record Saved(Logger logger, Level level, boolean useParentHandlers) {
     }
@@ -35,11 +35,11 @@ final class LogCapture extends Handler implements AutoCloseable {
         }
     }
 
-    static LogCapture of(String... categories) {
+    public static LogCapture of(String... categories) {
         return new LogCapture(categories);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

@@ -16,6 +16,11 @@ public record TestConnectWiseConfig(boolean discoverCodebase, int maxAttempts, D
         return new TestConnectWiseConfig(discoverCodebase, attempts, maxDelay, maxDuration);
     }
 
+    /** The longest single wait and the total budget of one request's retries. */
+    public TestConnectWiseConfig withRetryWaits(Duration longestWait, Duration budget) {
+        return new TestConnectWiseConfig(discoverCodebase, maxAttempts, longestWait, budget);
+    }
+
     @Override
     public String apiVersion() {
         return "2025.8";

@@ -15,19 +15,24 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A company's callback registrations ({@code /system/callbacks}). A registration identical to an existing one
- * (same url, type, level and objectId) is refused with {@code ObjectExists} on {@code objectId}.
+ * (same url, type, level and objectId) is refused with {@code ObjectExists} on {@code objectId}. Level
+ * {@code owner} (any case) delivers every change of its type; the narrower levels ConnectWise has for other
+ * record types scope to records this simulator does not model, so they are kept but never deliver a member change.
  */
 final class CallbackRegistry {
 
     static final Set<String> FIELDS = Set.of("id", "description", "url", "objectId", "type", "level", "memberId",
             "payloadVersion", "inactiveFlag", "isSoapCallbackFlag", "isSelfSuppressedFlag", "_info");
     private static final String RESOURCE = "callbackEntry";
+    /** The level that covers every record of the type. */
+    private static final String OWNER_LEVEL = "owner";
 
     /** A registration and the API member who made it (whose own changes it suppresses when asked to). */
     record Entry(long id, ObjectNode json, String createdBy) {
 
         boolean deliversFor(String type, String changedBy) {
             return json.path("type").asText().equalsIgnoreCase(type)
+                    && json.path("level").asText().equalsIgnoreCase(OWNER_LEVEL)
                     && !json.path("inactiveFlag").asBoolean()
                     && !(json.path("isSelfSuppressedFlag").asBoolean() && createdBy.equalsIgnoreCase(changedBy));
         }

@@ -16,8 +16,11 @@ final class MemberJson {
     static final List<String> FIELDS = List.of("id", "identifier", "firstName", "lastName", "middleInitial", "title",
             "officeEmail", "mobileEmail", "homeEmail", "defaultEmail", "officePhone", "mobilePhone", "homePhone",
             "defaultPhone", "licenseClass", "securityRole", "type", "timeZone", "defaultLocation",
-            "defaultDepartment", "reportsTo", "hireDate", "inactiveFlag", "inactiveDate", "notes", "_info");
+            "defaultDepartment", "structureLevel", "securityLocation", "workRole", "workType", "reportsTo", "hireDate",
+            "inactiveFlag", "inactiveDate", "notes", "_info");
     static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
+    /** Accepted on writes and never rendered, so never queried either. */
+    static final Set<String> WRITE_ONLY = Set.of("password");
     /** Fields that hold a reference object, with the {@code _info} href of what each points at. */
     static final Map<String, Href> REFERENCES = Map.of(
             "securityRole", new Href("securityRole_href", "/system/securityroles/"),
@@ -25,6 +28,10 @@ final class MemberJson {
             "timeZone", new Href("timeZoneSetup_href", "/system/timeZoneSetups/"),
             "defaultLocation", new Href("location_href", "/system/locations/"),
             "defaultDepartment", new Href("department_href", "/system/departments/"),
+            "structureLevel", new Href("structureLevel_href", "/company/structureLevels/"),
+            "securityLocation", new Href("location_href", "/system/locations/"),
+            "workRole", new Href("workRole_href", "/time/workRoles/"),
+            "workType", new Href("workType_href", "/time/workTypes/"),
             "reportsTo", new Href("member_href", "/system/members/"));
 
     /** How a reference's {@code _info} links to the record: {@code {name: apiBase + path + id}}. */
@@ -73,6 +80,10 @@ final class MemberJson {
         setup(json, "timeZone", m.timeZoneId(), catalog.timeZones(), links);
         setup(json, "defaultLocation", m.locationId(), catalog.locations(), links);
         setup(json, "defaultDepartment", m.departmentId(), catalog.departments(), links);
+        setup(json, "structureLevel", m.setup().structureLevelId(), catalog.structureLevels(), links);
+        setup(json, "securityLocation", m.setup().securityLocationId(), catalog.locations(), links);
+        setup(json, "workRole", m.setup().workRoleId(), catalog.workRoles(), links);
+        setup(json, "workType", m.setup().workTypeId(), catalog.workTypes(), links);
         reportsTo(json, m.reportsToId(), links);
         instant(json, "hireDate", m.hireDate());
         json.put("inactiveFlag", m.inactiveFlag());

@@ -39,7 +39,8 @@ final class MemberPatch {
             String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
             String field = segments[0];
             boolean hasInnerPaths = MemberJson.REFERENCES.containsKey(field) || READ_ONLY.contains(field);
-            if (!MemberJson.FIELD_SET.contains(field) || (segments.length > 1 && !hasInnerPaths)) {
+            boolean writable = MemberJson.FIELD_SET.contains(field) || MemberJson.WRITE_ONLY.contains(field);
+            if (!writable || (segments.length > 1 && !hasInnerPaths)) {
                 errors.add(FieldError.invalid(path, "Cannot apply the patch: '" + path + "' is not a member field."));
                 continue;
             }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a member JSON object (a POST or PUT body, or the result of a PATCH) into a stored member, or refuses it
- * the way ConnectWise does: 400 {@code InvalidObject} listing every field error.
+ * the way ConnectWise does: 400 {@code InvalidObject} listing every field error. Required, as in spec 2025.x:
+ * identifier, licenseClass, firstName, lastName, hireDate, defaultEmail, defaultPhone and securityRole.
  */
 final class MemberValidator {
 
@@ -47,26 +48,30 @@ final class MemberValidator {
         String identifier = in.text("identifier", 15, true);
         String firstName = in.text("firstName", 30, true);
         String lastName = in.text("lastName", 30, true);
-        String licenseClass = in.choice("licenseClass", LICENSE_CLASSES, null);
+        String licenseClass = in.choice("licenseClass", LICENSE_CLASSES);
         Long securityRole = in.reference("securityRole", catalog.roles()::containsKey, true);
         String officeEmail = in.email("officeEmail");
         boolean inactive = in.flag("inactiveFlag");
-        Instant inactiveDate = in.instant("inactiveDate");
-        Instant hireDate = in.instant("hireDate");
+        Instant inactiveDate = in.instant("inactiveDate", false);
+        Instant hireDate = in.instant("hireDate", true);
         MemberRecord candidate = new MemberRecord(id, identifier, firstName, lastName,
                 in.text("middleInitial", 1, false), in.text("title", 50, false),
                 officeEmail, in.email("mobileEmail"), in.email("homeEmail"),
-                in.choice("defaultEmail", CONTACT_SLOTS, "Office"),
+                in.choice("defaultEmail", CONTACT_SLOTS),
                 in.text("officePhone", 15, false), in.text("mobilePhone", 15, false), in.text("homePhone", 15, false),
-                in.choice("defaultPhone", CONTACT_SLOTS, "Office"), licenseClass, securityRole,
+                in.choice("defaultPhone", CONTACT_SLOTS), licenseClass, securityRole,
                 in.reference("type", catalog.memberTypes()::containsKey, false),
                 in.reference("timeZone", catalog.timeZones()::containsKey, false),
                 in.reference("defaultLocation", catalog.locations()::containsKey, false),
                 in.reference("defaultDepartment", catalog.departments()::containsKey, false),
+                new MemberRecord.Setup(in.reference("structureLevel", catalog.structureLevels()::containsKey, false),
+                        in.reference("securityLocation", catalog.locations()::containsKey, false),
+                        in.reference("workRole", catalog.workRoles()::containsKey, false),
+                        in.reference("workType", catalog.workTypes()::containsKey, false)),
                 in.reference("reportsTo", memberExists, false),
-                hireDate == null ? now : hireDate, inactive,
+                hireDate, inactive,
                 inactive ? (inactiveDate == null ? now : inactiveDate) : null,
-                in.text("notes", Integer.MAX_VALUE, false), audit,
+                in.text("notes", Integer.MAX_VALUE, false), password(in, previous), audit,
                 previous != null && previous.history(), previous != null && previous.openTimeSheets());
         in.unique("identifier", identifier, identifierOwner, id);
         in.unique("officeEmail", officeEmail, officeEmailOwner, id);
@@ -74,6 +79,12 @@ final class MemberValidator {
             throw ConnectWiseErrors.invalidObject("member", in.errors);
         }
         return candidate;
+    }
+
+    /** A write that names no password keeps the one set before: it is never rendered, so never sent back. */
+    private static String password(Fields in, MemberRecord previous) {
+        String password = in.text("password", 60, false);
+        return password == null && previous != null ? previous.password() : password;
     }
 
     /** Reads one member object, collecting every problem instead of stopping at the first. */
@@ -88,7 +99,7 @@ final class MemberValidator {
         void refuseUnknown() {
             for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (!MemberJson.FIELD_SET.contains(name)) {
+                if (!MemberJson.FIELD_SET.contains(name) && !MemberJson.WRITE_ONLY.contains(name)) {
                     errors.add(FieldError.invalid(name, "Unknown property '" + name + "': it is not a member field."));
                 }
             }
@@ -122,11 +133,11 @@ final class MemberValidator {
             return email;
         }
 
-        /** An enum field, matched ignoring case as ConnectWise does, answered in its canonical spelling. */
-        String choice(String field, Set<String> allowed, String defaultValue) {
-            String given = text(field, Integer.MAX_VALUE, defaultValue == null);
+        /** A required enum field, matched ignoring case as ConnectWise does, answered in its canonical spelling. */
+        String choice(String field, Set<String> allowed) {
+            String given = text(field, Integer.MAX_VALUE, true);
             if (given == null) {
-                return defaultValue;
+                return null;
             }
             for (String option : allowed) {
                 if (option.equalsIgnoreCase(given)) {
@@ -170,8 +181,8 @@ final class MemberValidator {
             return value.booleanValue();
         }
 
-        Instant instant(String field) {
-            String text = text(field, Integer.MAX_VALUE, false);
+        Instant instant(String field, boolean required) {
+            String text = text(field, Integer.MAX_VALUE, required);
             if (text == null) {
                 return null;
             }

@@ -5,11 +5,13 @@ import java.util.Map;
 /**
  * One request as the simulator saw it. {@code path} is relative to {@code apis/3.0} for API requests
  * ({@code /system/members}) and the full path otherwise ({@code /login/companyinfo/acme}); {@code headers}
- * have lower-case names; {@code status} is 0 when the connection was dropped without an answer;
+ * have lower-case names; {@code codebase} is the one an API request was sent under ({@code v2025_1/}), null for
+ * other requests; {@code status} is 0 when the connection was dropped without an answer;
  * {@code fault} names the injected fault, or is null.
  */
-public record RecordedRequest(String method, String path, String rawQuery, Map<String, String> query,
-                              Map<String, String> headers, String body, int status, String fault) {
+public record RecordedRequest(String method, String codebase, String path, String rawQuery,
+                              Map<String, String> query, Map<String, String> headers, String body, int status,
+                              String fault) {
 
     public RecordedRequest {
         query = Map.copyOf(query);

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Where a request goes on the site. {@code path} is what the request log shows: relative to {@code apis/3.0}
- * for API paths (under any codebase), the full path otherwise.
+ * for API paths (under any codebase), the full path otherwise; {@code codebase} is the one the request named
+ * ({@code v2025_1/}), or null outside the API and the callback key.
  */
-record RequestTarget(Area area, String path, List<String> segments) {
+record RequestTarget(Area area, String codebase, String path, List<String> segments) {
 
     enum Area {
         /** {@code /login/companyinfo/{companyId}}: codebase discovery, no auth. */
@@ -30,24 +31,25 @@ record RequestTarget(Area area, String path, List<String> segments) {
     /** {@code served} says whether a codebase such as {@code v2025_1/} is one the site answers under. */
     static RequestTarget of(String path, Predicate<String> served) {
         if (path.regionMatches(true, 0, COMPANY_INFO, 0, COMPANY_INFO.length())) {
-            return new RequestTarget(Area.COMPANY_INFO, path, List.of(path.substring(COMPANY_INFO.length())));
+            return new RequestTarget(Area.COMPANY_INFO, null, path, List.of(path.substring(COMPANY_INFO.length())));
         }
         int slash = path.indexOf('/', 1);
         if (slash < 0) {
-            return new RequestTarget(Area.UNSERVED, path, List.of());
+            return new RequestTarget(Area.UNSERVED, null, path, List.of());
         }
-        boolean isServed = served.test(path.substring(1, slash + 1));
+        String codebase = path.substring(1, slash + 1);
+        boolean isServed = served.test(codebase);
         String rest = path.substring(slash);
         if (CALLBACK_KEY.matcher(rest).matches()) {
-            return new RequestTarget(isServed ? Area.CALLBACK_KEY : Area.UNSERVED, "/system/callbackkey/index.rails",
+            return new RequestTarget(isServed ? Area.CALLBACK_KEY : Area.UNSERVED, codebase, "/system/callbackkey/index.rails",
                     List.of());
         }
         if (rest.regionMatches(true, 0, API_ROOT, 0, API_ROOT.length())
                 && (rest.length() == API_ROOT.length() || rest.charAt(API_ROOT.length()) == '/')) {
             String relative = rest.length() == API_ROOT.length() ? "/" : rest.substring(API_ROOT.length());
             List<String> segments = Arrays.stream(relative.split("/")).filter(segment -> !segment.isEmpty()).toList();
-            return new RequestTarget(isServed ? Area.API : Area.UNSERVED, relative, segments);
+            return new RequestTarget(isServed ? Area.API : Area.UNSERVED, codebase, relative, segments);
         }
-        return new RequestTarget(Area.UNSERVED, path, List.of());
+        return new RequestTarget(Area.UNSERVED, null, path, List.of());
     }
 }

@@ -63,9 +63,9 @@ final class Seeder {
                 random.nextDouble() < 0.2 ? identifier + ".mobile@mail.example" : null, null, "Office",
                 phone(), random.nextDouble() < 0.4 ? phone() : null, null, "Office",
                 licenseClass, roleFor(licenseClass), 1L + random.nextInt(4), 1L + random.nextInt(6),
-                1L + random.nextInt(3), 1L + random.nextInt(4),
+                1L + random.nextInt(3), 1L + random.nextInt(4), MemberRecord.Setup.NONE,
                 manager(id),
-                hired, inactive, inactive ? lastUpdated : null, null,
+                hired, inactive, inactive ? lastUpdated : null, null, null,
                 new MemberRecord.Audit(hired, SEEDED_BY, lastUpdated, SEEDED_BY), history, openTimeSheets);
     }
 

@@ -55,9 +55,23 @@ public final class SimMembers {
         return byId.values().stream().map(json::render).toList();
     }
 
-    /** Creates a member as POST would; throws {@link ApiFailure} with ConnectWise's 400 when invalid. */
+    /**
+     * Creates a member as ConnectWise's own member screen does: its form starts with today's hire date and Office
+     * as the default email and phone, so those may be left out here; everything else is validated as POST is,
+     * and an invalid member throws {@link ApiFailure} with ConnectWise's 400.
+     */
     public ObjectNode create(ObjectNode fields) {
-        return json.render(create(fields, CONSOLE_USER));
+        ObjectNode form = fields.deepCopy();
+        if (!form.hasNonNull("hireDate")) {
+            form.put("hireDate", WireTime.format(now().truncatedTo(ChronoUnit.DAYS)));
+        }
+        if (!form.hasNonNull("defaultEmail")) {
+            form.put("defaultEmail", "Office");
+        }
+        if (!form.hasNonNull("defaultPhone")) {
+            form.put("defaultPhone", "Office");
+        }
+        return json.render(create(form, CONSOLE_USER));
     }
 
     /** Changes a member's JSON with {@code change}, then validates and stores it as PUT would. */

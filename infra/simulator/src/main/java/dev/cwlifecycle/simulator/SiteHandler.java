@@ -72,8 +72,8 @@ final class SiteHandler implements HttpHandler {
         }
         String faultLabel = fault.map(Fault.Kind::label).orElse(null);
         if (kind instanceof Fault.DropBeforeProcessing) {
-            finish(target, new RecordedRequest(method, target.path(), uri.getRawQuery(), query, headers, body, 0,
-                    faultLabel));
+            finish(target, new RecordedRequest(method, target.codebase(), target.path(), uri.getRawQuery(), query,
+                    headers, body, 0, faultLabel));
             return;
         }
         ApiResponse response;
@@ -87,8 +87,8 @@ final class SiteHandler implements HttpHandler {
             response = answer(method, uri, target, query, malformedQuery, headers, body);
         }
         boolean drop = kind instanceof Fault.DropAfterProcessing;
-        finish(target, new RecordedRequest(method, target.path(), uri.getRawQuery(), query, headers, body,
-                drop ? 0 : response.status(), faultLabel));
+        finish(target, new RecordedRequest(method, target.codebase(), target.path(), uri.getRawQuery(), query,
+                headers, body, drop ? 0 : response.status(), faultLabel));
         if (!drop) {
             respond(exchange, response);
         }

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** A tenant's setup tables that members refer to: security roles, member types, locations, departments, time zones. */
+/**
+ * A tenant's setup tables that members refer to: security roles, member types, locations, departments, time zones,
+ * structure levels, work roles and work types.
+ */
 final class SystemCatalog {
 
     static final Set<String> ROLE_FIELDS = Set.of("id", "name", "roleType", "adminFlag", "inactiveFlag", "_info");
@@ -22,6 +25,9 @@ final class SystemCatalog {
     private final NavigableMap<Long, Reference> locations;
     private final NavigableMap<Long, Reference> departments;
     private final NavigableMap<Long, Reference> timeZones;
+    private final NavigableMap<Long, Reference> structureLevels;
+    private final NavigableMap<Long, Reference> workRoles;
+    private final NavigableMap<Long, Reference> workTypes;
     private final Instant setUpAt;
 
     private SystemCatalog(Instant setUpAt) {
@@ -42,6 +48,9 @@ final class SystemCatalog {
         this.locations = references("Headquarters", "Branch Office", "Remote");
         this.departments = references("Services", "Sales", "Administration", "Projects");
         this.timeZones = references("Eastern", "Central", "Mountain", "Pacific", "GMT", "Central Europe");
+        this.structureLevels = references("Corporate", "Region", "Branch");
+        this.workRoles = references("Engineer", "Senior Engineer", "Project Manager", "Consultant");
+        this.workTypes = references("Regular", "Overtime", "Remote Support", "Onsite");
     }
 
     /** The setup ConnectWise ships with, dated {@code setUpAt}. */
@@ -67,6 +76,18 @@ final class SystemCatalog {
 
     NavigableMap<Long, Reference> timeZones() {
         return timeZones;
+    }
+
+    NavigableMap<Long, Reference> structureLevels() {
+        return structureLevels;
+    }
+
+    NavigableMap<Long, Reference> workRoles() {
+        return workRoles;
+    }
+
+    NavigableMap<Long, Reference> workTypes() {
+        return workTypes;
     }
 
     Optional<SecurityRole> role(long id) {

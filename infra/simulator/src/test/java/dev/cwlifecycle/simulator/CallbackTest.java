@@ -222,6 +222,22 @@ class CallbackTest {
     }
 
     @Test
+    void onlyAnOwnerLevelRegistrationGetsEveryMembersChanges() {
+        // GIVEN a board-level registration first, then an owner-level one (deliveries go out in registration order)
+        String boardUrl = receiver.url() + "?level=board";
+        String ownerUrl = receiver.url() + "?level=owner";
+        register(registration(boardUrl).put("level", "board"));
+        register(registration(ownerUrl).put("level", "Owner"));
+
+        // WHEN a member is created
+        acme.post("/system/members", newMember());
+        awaitDeliveries(1);
+
+        // THEN the owner-level registration got it and the board-level one, which would have come first, did not
+        assertEquals(ownerUrl, simulator.callbacks().deliveries().get(0).url());
+    }
+
+    @Test
     void aKeyUrlWithTheWrongIdIsNotFound() {
         HttpResponse<String> wrong = ApiSession.raw("GET", simulator.baseUrl()
                 + "/v2025_1//system/callbackkey/index.rails?companyName=acme&id=not-the-id", null);

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +39,7 @@ class MemberCreateTest {
     }
 
     @Test
-    void createsWith201TheFullMemberAndTheServersDefaults() {
+    void createsWith201TheFullMemberAndTheServersStamps() {
         HttpResponse<String> created = acme.post("/system/members", MemberFixtures.newMember("cnew1"));
 
         assertEquals(201, created.statusCode());
@@ -47,7 +49,7 @@ class MemberCreateTest {
         assertEquals("Technician", member.at("/securityRole/name").asText());
         assertEquals("Office", member.get("defaultEmail").asText());
         assertEquals("Office", member.get("defaultPhone").asText());
-        assertEquals("2026-03-01T12:00:00Z", member.get("hireDate").asText());
+        assertEquals(MemberFixtures.HIRE_DATE, member.get("hireDate").asText());
         assertFalse(member.get("inactiveFlag").asBoolean());
         assertEquals("2026-03-01T12:00:00Z", member.at("/_info/lastUpdated").asText());
         assertEquals("apimember", member.at("/_info/updatedBy").asText());
@@ -55,19 +57,59 @@ class MemberCreateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"identifier", "firstName", "lastName", "licenseClass", "securityRole"})
+    @MethodSource("dev.cwlifecycle.simulator.MemberFixtures#required")
     void eachRequiredFieldIsReportedAsMissingRequiredField(String field) {
         ObjectNode member = next();
         member.remove(field);
 
         HttpResponse<String> refused = acme.post("/system/members", member);
 
+        MemberFixtures.assertMissingOnly(field, refused);
+    }
+
+    @Test
+    void anEmptyMemberIsRefusedNamingEveryRequiredFieldAndNoOther() {
+        HttpResponse<String> refused = acme.post("/system/members", "{}");
+
+        JsonNode errors = ApiSession.json(refused).get("errors");
         assertEquals(400, refused.statusCode());
-        JsonNode body = ApiSession.json(refused);
-        assertEquals("InvalidObject", body.get("code").asText());
-        assertEquals("member object is invalid", body.get("message").asText());
-        assertEquals("{\"code\":\"MissingRequiredField\",\"message\":\"The " + field + " field is required.\","
-                + "\"resource\":\"member\",\"field\":\"" + field + "\"}", body.get("errors").get(0).toString());
+        assertEquals(List.of(MemberFixtures.REQUIRED),
+                StreamSupport.stream(errors.spliterator(), false).map(error -> error.get("field").asText()).toList());
+        errors.forEach(error -> assertEquals("MissingRequiredField", error.get("code").asText()));
+    }
+
+    @Test
+    void theSpecsMemberFieldsAreAcceptedAndRenderedWithReferencesByName() {
+        ObjectNode member = next().put("middleInitial", "Q").put("title", "Engineer").put("mobileEmail", "m@x.example")
+                .put("homeEmail", "h@x.example").put("officePhone", "5550100").put("mobilePhone", "5550101")
+                .put("homePhone", "5550102").put("inactiveFlag", false).put("notes", "n");
+        member.putObject("structureLevel").put("id", 1);
+        member.putObject("securityLocation").put("id", 2);
+        member.putObject("workRole").put("id", 3);
+        member.putObject("workType").put("id", 4);
+
+        HttpResponse<String> created = acme.post("/system/members", member);
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = ApiSession.json(created);
+        member.fieldNames().forEachRemaining(field -> assertTrue(body.has(field), field));
+        assertEquals("Corporate", body.at("/structureLevel/name").asText());
+        assertEquals("Branch Office", body.at("/securityLocation/name").asText());
+        assertEquals("Project Manager", body.at("/workRole/name").asText());
+        assertEquals("Onsite", body.at("/workType/name").asText());
+        assertTrue(body.at("/workRole/_info/workRole_href").asText().endsWith("/time/workRoles/3"), body.toString());
+    }
+
+    @Test
+    void aPasswordIsAcceptedUpTo60CharactersAndNeverRendered() {
+        HttpResponse<String> created = acme.post("/system/members", next().put("password", "p".repeat(60)));
+        HttpResponse<String> tooLong = acme.post("/system/members", next().put("password", "p".repeat(61)));
+
+        assertEquals(201, created.statusCode(), created.body());
+        assertFalse(created.body().contains("password"), created.body());
+        long id = ApiSession.json(created).get("id").asLong();
+        assertFalse(acme.get("/system/members/" + id).body().contains("password"));
+        assertEquals("password", ApiSession.json(tooLong).at("/errors/0/field").asText());
     }
 
     @ParameterizedTest
@@ -113,20 +155,16 @@ class MemberCreateTest {
     }
 
     @Test
-    void referencedRolesTypesLocationsAndDepartmentsMustExist() {
+    void everyReferencedSetupRecordMustExist() {
         ObjectNode member = next();
-        member.putObject("securityRole").put("id", 999);
-        member.putObject("type").put("id", 999);
-        member.putObject("defaultLocation").put("id", 999);
-        member.putObject("defaultDepartment").put("id", 999);
+        List<String> references = List.of("securityRole", "type", "defaultLocation", "defaultDepartment",
+                "structureLevel", "securityLocation", "workRole", "workType");
+        references.forEach(field -> member.putObject(field).put("id", 999));
 
         JsonNode errors = ApiSession.json(acme.post("/system/members", member)).get("errors");
 
-        assertEquals(4, errors.size());
-        assertEquals("securityRole", errors.get(0).get("field").asText());
-        assertEquals("type", errors.get(1).get("field").asText());
-        assertEquals("defaultLocation", errors.get(2).get("field").asText());
-        assertEquals("defaultDepartment", errors.get(3).get("field").asText());
+        assertEquals(references,
+                StreamSupport.stream(errors.spliterator(), false).map(error -> error.get("field").asText()).toList());
     }
 
     @Test
@@ -183,14 +221,19 @@ class MemberCreateTest {
     }
 
     @Test
-    void testsCreateThroughSimMembersWithTheSameValidation() {
+    void testsCreateThroughSimMembersWithTheSameValidationAndTheMemberScreensDefaults() {
         SimMembers members = simulator.members("acme");
+        ObjectNode form = next();
+        form.remove(List.of("hireDate", "defaultEmail", "defaultPhone"));
 
-        ObjectNode created = members.create(next());
+        ObjectNode created = members.create(form);
         ApiFailure refused = assertThrows(ApiFailure.class,
                 () -> members.create(next().put("licenseClass", "Q")));
 
         assertEquals(SimMembers.CONSOLE_USER, created.at("/_info/updatedBy").asText());
+        assertEquals("2026-03-01T00:00:00Z", created.get("hireDate").asText());
+        assertEquals("Office", created.get("defaultEmail").asText());
+        assertEquals("Office", created.get("defaultPhone").asText());
         assertEquals(400, refused.status());
         assertEquals("licenseClass", refused.body().at("/errors/0/field").asText());
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,6 +109,7 @@ class SiteAccessTest {
     @Test
     void afterACodebaseUpgradeTheOldPathIs404ButTheLegacyCodebaseKeepsWorking() {
         String oldBase = simulator.apiBase();
+        simulator.requestLog().clear();
         String[] auth = {"Authorization", ApiSession.basic("acme+pub-acme:priv-acme"),
                 "clientId", ConnectWiseSimulator.DEFAULT_CLIENT_ID};
         simulator.upgradeCodebase("v2025_2/");
@@ -123,6 +125,9 @@ class SiteAccessTest {
             assertEquals(200, legacy.statusCode());
             assertEquals(200, current.statusCode());
             assertEquals("v2025_2/", ApiSession.json(info).get("Codebase").asText());
+            assertEquals(Arrays.asList("v2025_1/", "v4_6_release/", "v2025_2/", null),
+                    simulator.requestLog().all().stream().map(RecordedRequest::codebase).toList(),
+                    "the request log names the codebase each request was sent under");
         } finally {
             simulator.upgradeCodebase("v2025_1/");
         }
