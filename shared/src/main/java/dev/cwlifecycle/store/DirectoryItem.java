@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static dev.cwlifecycle.store.Tables.DIRECTORY_MEMBER_ID;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_PENDING_TENANT;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_TENANT_EMAIL;
 import static dev.cwlifecycle.store.Tables.TENANT;
 
@@ -50,6 +51,10 @@ final class DirectoryItem {
         }
         item.put(DELETED, AttributeValue.fromBool(entry.deleted()));
         item.put(PENDING, AttributeValue.fromBool(entry.pending()));
+        // sparse index: only pending members are in it, and a put without the flag takes the member out
+        if (entry.pending()) {
+            item.put(DIRECTORY_PENDING_TENANT, AttributeValue.fromS(entry.tenant()));
+        }
         return item;
     }
 

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 
 import static dev.cwlifecycle.store.Tables.DIRECTORY_EMAIL_INDEX;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_MEMBER_ID;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_PENDING_INDEX;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_PENDING_TENANT;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_TENANT_EMAIL;
 
 /**
@@ -85,7 +87,7 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     public boolean tombstone(String tenant, long memberId, Instant at) {
         return conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
                 .key(DirectoryItem.key(tenant, memberId))
-                .updateExpression("SET deleted = :true, pending = :false, lastUpdated = :at")
+                .updateExpression("SET deleted = :true, pending = :false, lastUpdated = :at REMOVE " + DIRECTORY_PENDING_TENANT)
                 .conditionExpression(TOMBSTONE_CONDITION)
                 .expressionAttributeValues(Map.of(":true", TRUE, ":false", FALSE, ":at", SortableInstant.attribute(at)))));
     }
@@ -94,9 +96,10 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     public boolean markPending(String tenant, long memberId, Instant at) {
         return conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
                 .key(DirectoryItem.key(tenant, memberId))
-                .updateExpression("SET pending = :true")
+                .updateExpression("SET pending = :true, " + DIRECTORY_PENDING_TENANT + " = :tenant")
                 .conditionExpression(PENDING_CONDITION)
-                .expressionAttributeValues(Map.of(":true", TRUE, ":at", SortableInstant.attribute(at)))));
+                .expressionAttributeValues(Map.of(":true", TRUE, ":tenant", AttributeValue.fromS(tenant),
+                        ":at", SortableInstant.attribute(at)))));
     }
 
     @Override
@@ -129,14 +132,18 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
                 .map(DirectoryItem::entry);
     }
 
+    /**
+     * Reads the sparse pending index, so the cost follows the number of pending members, not the tenant's size. A
+     * global index is eventually consistent: a flag set a moment ago may be seen only by the next run, which is
+     * harmless because the flag stays until a sync refreshes the member; a member refreshed a moment ago may be
+     * listed once more, and re-reading it is harmless too (the conditional writes refuse older data).
+     */
     @Override
     public List<Long> pendingMemberIds(String tenant) {
         return dynamo.queryPaginator(query -> query.tableName(config.directoryTable())
-                        .keyConditionExpression("tenant = :tenant")
-                        .filterExpression("pending = :true")
-                        .projectionExpression(DIRECTORY_MEMBER_ID)
-                        .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(tenant), ":true", TRUE))
-                        .consistentRead(true))
+                        .indexName(DIRECTORY_PENDING_INDEX)
+                        .keyConditionExpression(DIRECTORY_PENDING_TENANT + " = :tenant")
+                        .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(tenant))))
                 .items().stream()
                 .map(item -> Long.parseLong(item.get(DIRECTORY_MEMBER_ID).n()))
                 .toList();

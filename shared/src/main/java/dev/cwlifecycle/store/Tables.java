@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import java.util.List;
 
 /**
- * The three tables' keys, index and TTL in one place: the stores, local runs, tests and template.yaml
+ * The three tables' keys, indexes and TTL in one place: the stores, local runs, tests and template.yaml
  * follow these definitions.
  */
 public final class Tables {
@@ -34,6 +34,13 @@ public final class Tables {
     /** Directory: the email index and its partition key {@code tenant#lower-case office email}. */
     public static final String DIRECTORY_EMAIL_INDEX = "byEmail";
     public static final String DIRECTORY_TENANT_EMAIL = "tenantEmail";
+    /**
+     * Directory: the pending index and its partition key, the tenant, present only while the member is flagged
+     * pending. The index is sparse, so finding a tenant's pending members reads those members only; sorted by
+     * memberId, keys only (the table key is all the sync needs).
+     */
+    public static final String DIRECTORY_PENDING_INDEX = "byPending";
+    public static final String DIRECTORY_PENDING_TENANT = "pendingTenant";
 
     private final StoreConfig config;
 
@@ -66,13 +73,20 @@ public final class Tables {
                 .attributeDefinitions(
                         attribute(TENANT, ScalarAttributeType.S),
                         attribute(DIRECTORY_MEMBER_ID, ScalarAttributeType.N),
-                        attribute(DIRECTORY_TENANT_EMAIL, ScalarAttributeType.S))
+                        attribute(DIRECTORY_TENANT_EMAIL, ScalarAttributeType.S),
+                        attribute(DIRECTORY_PENDING_TENANT, ScalarAttributeType.S))
                 .keySchema(key(TENANT, KeyType.HASH), key(DIRECTORY_MEMBER_ID, KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(DIRECTORY_EMAIL_INDEX)
-                        .keySchema(key(DIRECTORY_TENANT_EMAIL, KeyType.HASH))
-                        .projection(projection -> projection.projectionType(ProjectionType.ALL))
-                        .build())
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder()
+                                .indexName(DIRECTORY_EMAIL_INDEX)
+                                .keySchema(key(DIRECTORY_TENANT_EMAIL, KeyType.HASH))
+                                .projection(projection -> projection.projectionType(ProjectionType.ALL))
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName(DIRECTORY_PENDING_INDEX)
+                                .keySchema(key(DIRECTORY_PENDING_TENANT, KeyType.HASH), key(DIRECTORY_MEMBER_ID, KeyType.RANGE))
+                                .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+                                .build())
                 .build();
     }
 

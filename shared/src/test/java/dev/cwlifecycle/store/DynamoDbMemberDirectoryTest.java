@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,6 +161,59 @@ class DynamoDbMemberDirectoryTest {
     }
 
     @Test
+    void givenSomeMembersFlagged_whenPendingIsListed_thenOnlyTheFlaggedOnesAreInThePendingIndex() {
+        directory.upsertAllIfNewer(LongStream.rangeClosed(1, 5).mapToObj(id -> member(id, null, T1)).toList());
+        assertTrue(directory.markPending("t-" + UUID.randomUUID(), 6, T2));
+        assertTrue(directory.markPending(tenant, 2, T2));
+        assertTrue(directory.markPending(tenant, 4, T2));
+        assertTrue(directory.markPending(tenant, 9, T2));
+
+        assertEquals(List.of(2L, 4L, 9L), pendingReadFromTheIndex());
+        assertFalse(directory.get(tenant, 1).orElseThrow().pending());
+    }
+
+    @Test
+    void givenFlaggedMembers_whenNewerDataOrATombstoneLands_thenTheyLeaveThePendingIndex() {
+        directory.upsertAllIfNewer(List.of(member(1, null, T1), member(2, null, T1), member(3, null, T1)));
+        List.of(1L, 2L, 3L).forEach(id -> assertTrue(directory.markPending(tenant, id, T2)));
+
+        assertEquals(UpsertOutcome.UPSERTED, directory.upsertIfNewer(member(1, null, T3)));
+        assertTrue(directory.tombstone(tenant, 2, T3));
+
+        assertEquals(List.of(3L), pendingReadFromTheIndex());
+        assertFalse(directory.get(tenant, 1).orElseThrow().pending());
+        DirectoryEntry tombstone = directory.get(tenant, 2).orElseThrow();
+        assertTrue(tombstone.deleted());
+        assertFalse(tombstone.pending());
+    }
+
+    @Test
+    void givenAFlaggedMember_whenOlderDataOrAnOlderTombstoneIsRefused_thenItStaysInThePendingIndex() {
+        directory.upsertIfNewer(member(7, "jdoe@example.com", T2));
+        assertTrue(directory.markPending(tenant, 7, T3));
+
+        assertEquals(UpsertOutcome.UNCHANGED, directory.upsertIfNewer(member(7, "old@example.com", T1)));
+        assertFalse(directory.tombstone(tenant, 7, T1));
+
+        assertEquals(List.of(7L), pendingReadFromTheIndex());
+        assertTrue(directory.get(tenant, 7).orElseThrow().pending());
+    }
+
+    @Test
+    void givenAThousandUnflaggedMembersAndTwoFlagged_whenPendingIsListed_thenOnlyTheTwoAreRead() {
+        directory.upsertAllIfNewer(LongStream.rangeClosed(1, 1_000).mapToObj(id -> member(id, null, T1)).toList());
+        assertTrue(directory.markPending(tenant, 17, T2));
+        assertTrue(directory.markPending(tenant, 1_001, T2));
+        int before = requests.received(QueryResponse.class).size();
+
+        assertEquals(List.of(17L, 1_001L), directory.pendingMemberIds(tenant));
+
+        List<QueryResponse> answers = requests.received(QueryResponse.class);
+        assertEquals(2, answers.subList(before, answers.size()).stream().mapToInt(QueryResponse::scannedCount).sum(),
+                "DynamoDB must read the flagged members only, not the tenant's whole partition");
+    }
+
+    @Test
     void givenMembersWithEmails_whenLookedUpByEmailInAnyCase_thenOnlyThisTenantsMatchesReturn() {
         String otherTenant = "t-" + UUID.randomUUID();
         directory.upsertIfNewer(member(1, "Shared@Example.com", T1));
@@ -203,6 +257,15 @@ class DynamoDbMemberDirectoryTest {
         assertTrue(requests.maxInFlight() <= 4, "no more writes in flight than the configured parallelism");
         assertEquals(Map.of(UpsertOutcome.UPSERTED, 0, UpsertOutcome.UNCHANGED, 60), directory.upsertAllIfNewer(page));
         assertEquals("newer@example.com", directory.get(tenant, 1).orElseThrow().officeEmail());
+    }
+
+    /** {@link MemberDirectory#pendingMemberIds}, asserting that it asked the pending index and nothing else. */
+    private List<Long> pendingReadFromTheIndex() {
+        int before = requests.sent(QueryRequest.class).size();
+        List<Long> pending = directory.pendingMemberIds(tenant);
+        List<QueryRequest> queries = requests.sent(QueryRequest.class);
+        queries.subList(before, queries.size()).forEach(query -> assertEquals(Tables.DIRECTORY_PENDING_INDEX, query.indexName()));
+        return pending;
     }
 
     private DirectoryEntry member(long memberId, String email, Instant lastUpdated) {

@@ -1,6 +1,7 @@
 package dev.cwlifecycle.store;
 
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -9,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The DynamoDB requests a client sent, as sent, and how many were in flight at once. */
+/** The DynamoDB requests a client sent, as sent, the answers it received, and how many were in flight at once. */
 final class RequestLog implements ExecutionInterceptor {
 
     private final List<SdkRequest> sent = new CopyOnWriteArrayList<>();
+    private final List<SdkResponse> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -24,6 +26,7 @@ final class RequestLog implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        received.add(context.response());
         inFlight.decrementAndGet();
     }
 
@@ -38,6 +41,10 @@ final class RequestLog implements ExecutionInterceptor {
 
     <T extends SdkRequest> List<T> sent(Class<T> type) {
         return sent.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    <T extends SdkResponse> List<T> received(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     int maxInFlight() {

@@ -8,12 +8,15 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,9 +60,13 @@ class TablesTest {
 
         TableDescription directory = describe("cw-lifecycle-directory");
         assertEquals(List.of(key("tenant", KeyType.HASH), key("memberId", KeyType.RANGE)), directory.keySchema());
-        GlobalSecondaryIndexDescription byEmail = directory.globalSecondaryIndexes().get(0);
-        assertEquals("byEmail", byEmail.indexName());
-        assertEquals(List.of(key("tenantEmail", KeyType.HASH)), byEmail.keySchema());
+        Map<String, GlobalSecondaryIndexDescription> indexes = directory.globalSecondaryIndexes().stream()
+                .collect(Collectors.toMap(GlobalSecondaryIndexDescription::indexName, index -> index));
+        assertEquals(Set.of("byEmail", "byPending"), indexes.keySet());
+        assertEquals(List.of(key("tenantEmail", KeyType.HASH)), indexes.get("byEmail").keySchema());
+        assertEquals(List.of(key("pendingTenant", KeyType.HASH), key("memberId", KeyType.RANGE)),
+                indexes.get("byPending").keySchema());
+        assertEquals(ProjectionType.KEYS_ONLY, indexes.get("byPending").projection().projectionType());
     }
 
     private TableDescription describe(String table) {
