@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What template.yaml must agree on with the code: the tables (keys, attribute types, index, TTL), one function per
+ * What template.yaml must agree on with the code: the tables (keys, attribute types, indexes, TTL), one function per
  * module with its Funqy export, environment variables that name real configuration properties and the right
  * tables, the variables each function needs (the secret name pattern, its timeout, and the table of every table
- * its policy grants), secret names inside the secrets its policy may read, each function's timeout as the code
- * knows it, and the routes. {@link #problems} lists every mismatch.
+ * its policy grants), the Query grant on each index a function reads, secret names inside the secrets its policy may
+ * read, each function's timeout as the code knows it, and the routes. {@link #problems} lists every mismatch.
  */
 final class TemplateCheck {
 
@@ -45,6 +45,13 @@ final class TemplateCheck {
     /** Without these a function falls back to defaults that name no resource of the stack. */
     private static final List<String> EVERY_FUNCTION_ENV = List.of(SECRET_NAME_PATTERN_ENV, "CW_FUNCTION_TIMEOUT");
     private static final String TENANT_PLACEHOLDER = "{tenant}";
+    /**
+     * The directory index each function Queries: a grant on a table does not reach its indexes, and DynamoDB Local
+     * checks no IAM, so only this check sees a missing one before AWS refuses the Query.
+     */
+    private static final Map<String, String> DIRECTORY_INDEX_QUERIES = Map.of(
+            "SyncFunction", Tables.DIRECTORY_PENDING_INDEX);
+    private static final String DIRECTORY_INDEXES_ARN = "${DirectoryTable.Arn}/index/";
 
     private final Path repository;
     private final List<Class<?>> configMappings;
@@ -128,6 +135,7 @@ final class TemplateCheck {
             });
             List<Map<String, Object>> statements = statements(properties);
             checkRequiredEnv(name, env, statements);
+            checkIndexQuery(name, statements);
             checkSecretAccess(name, env.get(SECRET_NAME_PATTERN_ENV), statements, parameters);
             Object timeout = properties.getOrDefault("Timeout", globals.get("Timeout"));
             expect("PT" + timeout + "S", env.get("CW_FUNCTION_TIMEOUT"), name + " CW_FUNCTION_TIMEOUT vs Timeout");
@@ -149,6 +157,23 @@ final class TemplateCheck {
         });
         required.stream().filter(variable -> !env.containsKey(variable))
                 .forEach(variable -> problems.add(function + " does not set " + variable + ", which it reads"));
+    }
+
+    /** The function may Query the index it reads: by the index's own ARN or every index of the table. */
+    private void checkIndexQuery(String function, List<Map<String, Object>> statements) {
+        String index = DIRECTORY_INDEX_QUERIES.get(function);
+        if (index == null) {
+            return;
+        }
+        Set<String> granting = Set.of(DIRECTORY_INDEXES_ARN + index, DIRECTORY_INDEXES_ARN + "*");
+        boolean granted = statements.stream()
+                .filter(statement -> list(statement.get("Action")).contains("dynamodb:Query"))
+                .flatMap(statement -> list(statement.get("Resource")).stream())
+                .anyMatch(resource -> resource instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String arn
+                        && granting.contains(arn));
+        if (!granted) {
+            problems.add(function + " may not Query " + DIRECTORY_INDEXES_ARN + index);
+        }
     }
 
     /**

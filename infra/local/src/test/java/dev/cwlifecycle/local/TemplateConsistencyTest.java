@@ -42,6 +42,16 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void aPendingIndexProjectingOtherAttributesOrNotGrantedToTheSyncIsCaught() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+
+        assertTrue(problems(template.replace("{ProjectionType: KEYS_ONLY}", "{ProjectionType: ALL}")).stream()
+                .anyMatch(p -> p.startsWith("DirectoryTable indexes: the code has [")));
+        assertEquals(List.of("SyncFunction may not Query ${DirectoryTable.Arn}/index/byPending"),
+                problems(template.replace("Action: dynamodb:Query\n", "Action: dynamodb:GetItem\n")));
+    }
+
+    @Test
     void anUnknownEnvironmentVariableAndAWrongRouteAreCaught() throws Exception {
         String template = Files.readString(REPOSITORY.resolve("template.yaml"))
                 .replace("CW_STORE_DIRECTORY_TABLE: !Ref DirectoryTable", "CW_STORE_DIRECTORY_TABLES: !Ref DirectoryTable")
