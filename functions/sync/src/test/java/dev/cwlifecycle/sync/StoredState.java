@@ -49,6 +49,15 @@ final class StoredState {
                 Tables.DIRECTORY_MEMBER_ID, AttributeValue.fromN(Long.toString(memberId)))));
     }
 
+    /** Flags the member pending as the directory did before its pending index: {@code pending} only, no index key. */
+    void flagPendingWithoutIndexKey(String tenant, long memberId) {
+        dynamo.updateItem(update -> update.tableName(config.directoryTable())
+                .key(Map.of(Tables.TENANT, AttributeValue.fromS(tenant),
+                        Tables.DIRECTORY_MEMBER_ID, AttributeValue.fromN(Long.toString(memberId))))
+                .updateExpression("SET pending = :true")
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+    }
+
     private void deleteAll(List<WriteRequest> deletes) {
         Map<String, List<WriteRequest>> pending = Map.of(config.directoryTable(), List.copyOf(deletes));
         while (!pending.isEmpty() && !pending.values().iterator().next().isEmpty()) {

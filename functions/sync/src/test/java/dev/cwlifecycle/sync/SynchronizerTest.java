@@ -381,6 +381,28 @@ class SynchronizerTest {
         assertTrue(directory.pendingMemberIds(TENANT).isEmpty());
     }
 
+    @Test
+    void membersFlaggedPendingBeforeThePendingIndexAreRefreshedByTheNextFullRun() {
+        givenSynced();
+        long flagged = 7101;
+        long ghost = 900_501;
+        StoredState stored = new StoredState(dynamo, storeConfig);
+        stored.flagPendingWithoutIndexKey(TENANT, flagged);
+        stored.flagPendingWithoutIndexKey(TENANT, ghost);
+
+        assertEquals(SyncResult.Status.COMPLETE, incremental().status());
+        assertTrue(entry(flagged).pending(), "an incremental run reads the pending index only, which they are not in");
+        assertTrue(entry(ghost).pending());
+
+        assertEquals(SyncResult.Status.COMPLETE, handler.handle(new SyncRequest(null, TENANT, "full", null)).status());
+
+        DirectoryEntry refreshed = entry(flagged);
+        assertFalse(refreshed.pending());
+        assertEquals(lastUpdated(members.get(flagged)), refreshed.lastUpdated());
+        assertTrue(entry(ghost).deleted());
+        assertFalse(entry(ghost).pending());
+    }
+
     private SyncResult incremental() {
         return handler.handle(new SyncRequest(null, TENANT, "incremental", null));
     }
