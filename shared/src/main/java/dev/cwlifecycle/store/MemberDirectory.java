@@ -35,5 +35,9 @@ public interface MemberDirectory {
     /** Every entry of the tenant, read page by page as the stream is consumed. */
     Stream<DirectoryEntry> scan(String tenant);
 
+    /**
+     * The members flagged by {@link #markPending} and not refreshed since, in id order. Read from an index that may
+     * lag by a moment: a flag just set may show only to the next sync, a member just refreshed may show once more.
+     */
     List<Long> pendingMemberIds(String tenant);
 }

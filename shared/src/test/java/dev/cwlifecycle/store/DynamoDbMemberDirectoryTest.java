@@ -200,6 +200,17 @@ class DynamoDbMemberDirectoryTest {
     }
 
     @Test
+    void givenAFlaggedEntryReadBack_whenItIsWrittenAgainAsIs_thenItStaysInThePendingIndex() {
+        directory.upsertIfNewer(member(7, null, T1));
+        assertTrue(directory.markPending(tenant, 7, T2));
+        DirectoryEntry flagged = directory.get(tenant, 7).orElseThrow();
+
+        assertEquals(UpsertOutcome.UPSERTED, directory.upsertIfNewer(flagged));
+
+        assertEquals(List.of(7L), pendingReadFromTheIndex());
+    }
+
+    @Test
     void givenAThousandUnflaggedMembersAndTwoFlagged_whenPendingIsListed_thenOnlyTheTwoAreRead() {
         directory.upsertAllIfNewer(LongStream.rangeClosed(1, 1_000).mapToObj(id -> member(id, null, T1)).toList());
         assertTrue(directory.markPending(tenant, 17, T2));
