@@ -71,10 +71,9 @@ final class MissedTargets {
                 .orElseThrow();
         if (largest.dynamo().readUnits() > 10) {
             findings.add(format("- **Incremental sync reads grow with N:** %s RRU per run at N = %s with nothing "
-                            + "changed. Looking up members left pending by a failed callback queries the tenant's "
-                            + "whole directory partition with a filter, and DynamoDB bills what it reads, not what "
-                            + "it returns. A sparse index holding only pending rows would make it cost what is "
-                            + "pending. At the typical tenant's 500 members it is %s RRU per run.",
+                            + "changed. Such a run should read only the sync state and the pending members (the "
+                            + "sparse `byPending` index holds nothing else), so something reads the tenant's "
+                            + "directory partition again. At the typical tenant's 500 members it is %s RRU per run.",
                     count(largest.dynamo().readUnits()), count(largest.members()),
                     count(results.typicalTenant().get(2).dynamo().readUnits())));
         }
