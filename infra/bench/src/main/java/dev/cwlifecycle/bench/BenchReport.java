@@ -38,10 +38,14 @@ final class BenchReport {
         startups(doc, results.startups());
         doc.append(CostReport.markdown(results)).append('\n');
         doc.append("## Targets missed and why\n\n");
-        List<String> missed = MissedTargets.explain(results);
-        doc.append(missed.isEmpty() ? "None: every target was met.\n" : String.join("\n", missed) + "\n");
-        doc.append("\n## Other findings\n\n").append(String.join("\n", MissedTargets.findings(results))).append('\n');
+        doc.append(lines(MissedTargets.explain(results), "None: every target was met."));
+        doc.append("\n## Other findings\n\n").append(lines(MissedTargets.findings(results), "None."));
         return doc.toString();
+    }
+
+    /** The notes one a line, or {@code none} where there are none. */
+    private static String lines(List<String> notes, String none) {
+        return (notes.isEmpty() ? none : String.join("\n", notes)) + "\n";
     }
 
     private static void sync(StringBuilder doc, BenchResults results) {
