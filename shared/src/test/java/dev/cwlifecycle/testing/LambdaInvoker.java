@@ -1,5 +1,8 @@
 package dev.cwlifecycle.testing;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
@@ -8,11 +11,13 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Invokes the function under test through Quarkus' Lambda mock event server, as Lambda would. */
 public final class LambdaInvoker {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private LambdaInvoker() {
     }
@@ -27,10 +32,27 @@ public final class LambdaInvoker {
 
     public static Answer invoke(String eventJson) {
         JsonPath response = RestAssured.given().contentType("application/json").body(eventJson).post().jsonPath();
-        String body = response.getString("body");
+        return answer(response.getInt("statusCode"), response.getMap("headers", String.class, String.class),
+                response.getString("body"));
+    }
+
+    /**
+     * Hands the same event straight to the handler bean, as one of several Lambda instances would: the mock event
+     * server runs one invocation at a time, so only this way do concurrent requests really overlap.
+     */
+    public static Answer handle(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String eventJson) {
         try {
-            return new Answer(response.getInt("statusCode"), response.getMap("headers", String.class, String.class),
-                    body == null ? null : JSON.readTree(body), body);
+            APIGatewayV2HTTPResponse response = handler.apply(JSON.readValue(eventJson, APIGatewayV2HTTPEvent.class));
+            return answer(response.getStatusCode(), response.getHeaders(), response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer answer(int status, Map<String, String> headers, String body) {
+        try {
+            return new Answer(status, headers == null ? Map.of() : headers, body == null ? null : JSON.readTree(body),
+                    body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,14 +26,16 @@ public class ProvisionHandler {
     private final ApiEdge edge;
     private final Provisioner provisioner;
     private final IdempotentRequests idempotent;
+    private final OfficeEmailLease emailLease;
     private final ProvisionConfig config;
 
     @Inject
     public ProvisionHandler(ApiEdge edge, Provisioner provisioner, IdempotentRequests idempotent,
-                            ProvisionConfig config) {
+                            OfficeEmailLease emailLease, ProvisionConfig config) {
         this.edge = edge;
         this.provisioner = provisioner;
         this.idempotent = idempotent;
+        this.emailLease = emailLease;
         this.config = config;
     }
 
@@ -52,7 +53,8 @@ public class ProvisionHandler {
         String payload = canonical(body);
         String clientKey = RequestKeys.clientKey(request, body.ticket()).orElseGet(() -> emailKey(body, payload));
         return idempotent.run(RequestKeys.key(tenant, "provision", clientKey), payload,
-                () -> GatewayResponses.json(201, provisioner.provision(tenant, body), Map.of()));
+                () -> emailLease.holding(tenant, body.email(),
+                        () -> GatewayResponses.json(201, provisioner.provision(tenant, body), Map.of())));
     }
 
     /**
@@ -61,7 +63,7 @@ public class ProvisionHandler {
      * stands in the key as its SHA-256: no address in a DynamoDB key, where it would outlive the request.
      */
     private static String emailKey(ProvisionRequest body, String payload) {
-        return "email:" + IdempotencyStore.payloadHash(body.email().toLowerCase(Locale.ROOT)) + ":"
+        return "email:" + OfficeEmailLease.emailHash(body.email()) + ":"
                 + IdempotencyStore.payloadHash(payload).substring(0, 16);
     }
 

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -51,6 +52,8 @@ class ProvisionFunctionTest {
     DynamoDbClient dynamo;
     @Inject
     StoreConfig store;
+    @Inject
+    ProvisionHandler handler;
 
     private ConnectWiseSimulator simulator;
 
@@ -201,7 +204,7 @@ class ProvisionFunctionTest {
         String body = person("Conny", "Current");
         int seats = simulator.members("acme").activeFullSeats();
 
-        List<Answer> answers = concurrently(32, () -> provision(body, Map.of("Idempotency-Key", "race-key")));
+        List<Answer> answers = concurrently(32, () -> handled(body, Map.of("Idempotency-Key", "race-key")));
 
         assertEquals(1, membersWithEmail(emailOf(body)));
         assertEquals(seats + 1, simulator.members("acme").activeFullSeats());
@@ -213,10 +216,40 @@ class ProvisionFunctionTest {
     void thirtyTwoConcurrentRequestsWithoutKeyButOneEmailMakeOneMember() throws Exception {
         String body = person("Nora", "Nokey");
 
-        List<Answer> answers = concurrently(32, () -> provision(body, Map.of()));
+        List<Answer> answers = concurrently(32, () -> handled(body, Map.of()));
 
         assertEquals(1, membersWithEmail(emailOf(body)));
         assertTrue(answers.stream().allMatch(a -> a.status() == 201 || a.status() == 409), statuses(answers));
+    }
+
+    @Test
+    void aProvisionForAnEmailAnotherProvisionIsCreatingWaitsItsTurnWithoutAskingConnectWise() throws Exception {
+        int n = PEOPLE.incrementAndGet();
+        String email = "lena.lease" + n + "@acme.example";
+        String first = """
+                {"firstName":"Lena","lastName":"Lease","email":"%s","identifier":"lease%d","role":"Technician"}"""
+                .formatted(email, n);
+        String second = first.replace("\"Lena\"", "\"Lene\"").replace("\"lease" + n, "\"lleased" + n);
+        simulator.faults().arm(Fault.on("POST", "/system/members").latency(Duration.ofSeconds(2)).times(1));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answer> creating = pool.submit(() -> handled(first, Map.of("Idempotency-Key", "lease-a" + n)));
+            awaitRequests("GET", 1);
+
+            Answer meanwhile = handled(second, Map.of("Idempotency-Key", "lease-b" + n));
+
+            assertEquals(409, meanwhile.status(), meanwhile.rawBody());
+            assertEquals("urn:cw-lifecycle:problem:in-progress", meanwhile.body().get("type").asText());
+            assertEquals(201, creating.get().status());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("GET /system/members", "POST /system/members"),
+                apiCalls().stream().map(r -> r.method() + " " + r.path()).toList());
+        // the lease was released: the next request for the email plans and finds the member
+        Answer after = provision(second, Map.of("Idempotency-Key", "lease-c" + n));
+        assertEquals("urn:cw-lifecycle:problem:member-exists", after.body().get("type").asText());
+        assertEquals(1, membersWithEmail(email));
     }
 
     @Test
@@ -309,6 +342,11 @@ class ProvisionFunctionTest {
         return LambdaInvoker.invoke(GatewayEvents.post("/members", "/members", Map.of(), headers, body));
     }
 
+    /** The same request handed to the handler on this thread: concurrent calls overlap like separate instances. */
+    private Answer handled(String body, Map<String, String> headers) {
+        return LambdaInvoker.handle(handler::handle, GatewayEvents.post("/members", "/members", Map.of(), headers, body));
+    }
+
     static String person(String first, String last) {
         int n = PEOPLE.incrementAndGet();
         return """
@@ -323,6 +361,13 @@ class ProvisionFunctionTest {
     private long membersWithEmail(String email) {
         return simulator.members("acme").all().stream()
                 .filter(m -> email.equalsIgnoreCase(m.path("officeEmail").asText())).count();
+    }
+
+    private void awaitRequests(String method, int count) throws InterruptedException {
+        for (int i = 0; i < 500 && simulator.requestLog().count(method, "/system/members") < count; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, simulator.requestLog().count(method, "/system/members"));
     }
 
     private List<RecordedRequest> apiCalls() {
