@@ -46,14 +46,36 @@ public class IdempotentRequests {
             return replay(completed.response());
         }
         if (claim instanceof Claim.InProgress inProgress) {
-            throw ProblemException.conflict("in-progress",
-                    "A request with this idempotency key is still running; retry after " + inProgress.until());
+            throw stillRunning("A request with this idempotency key", inProgress);
         }
         if (claim instanceof Claim.PayloadMismatch) {
             throw ProblemException.unprocessable("idempotency-key-reused",
                     "This idempotency key was used for a different request; use a new key for a new request");
         }
         return runOnce(key, (Claim.Started) claim, hash, work);
+    }
+
+    /**
+     * Runs {@code work} while holding {@code key} alone and stores nothing: a lease in the idempotency table, e.g.
+     * one provision per email. Released when the work ends; a holder that crashed loses it when its IN_PROGRESS
+     * record expires with the function timeout. 409 {@code in-progress} while {@code holder} holds it.
+     */
+    public <T> T exclusively(IdempotencyKey key, String holder, Supplier<T> work) {
+        Claim claim = store.begin(key, IdempotencyStore.payloadHash(key.operation()), clock.instant());
+        if (!(claim instanceof Claim.Started started)) {
+            // the one payload every holder claims with never completes nor mismatches: the key is held
+            throw stillRunning(holder, claim instanceof Claim.InProgress inProgress ? inProgress : null);
+        }
+        try {
+            return work.get();
+        } finally {
+            abandon(key, started);
+        }
+    }
+
+    private static ProblemException stillRunning(String holder, Claim.InProgress inProgress) {
+        return ProblemException.conflict("in-progress", holder + " is still running; retry "
+                + (inProgress == null ? "shortly" : "after " + inProgress.until()));
     }
 
     private APIGatewayV2HTTPResponse runOnce(IdempotencyKey key, Claim.Started started, String hash,

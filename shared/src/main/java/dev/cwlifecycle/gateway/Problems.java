@@ -11,9 +11,8 @@ import dev.cwlifecycle.credentials.CredentialsException;
 import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.SecretThrottledException;
+import dev.cwlifecycle.store.DynamoDbOutage;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 
 import java.time.Duration;
 import java.util.Map;
@@ -82,8 +81,7 @@ public final class Problems {
                     + "be read or does not hold usable credentials; the operator finds why in the logs under this "
                     + "correlation id");
         }
-        if (failure instanceof SdkClientException || failure instanceof SdkServiceException service
-                && (service.isThrottlingException() || service.statusCode() >= 500)) {
+        if (DynamoDbOutage.is(failure)) {
             return Problem.of("state-unavailable", "State store unavailable", 503, "The idempotency table "
                     + "(DynamoDB) could not be reached or was throttled; nothing was sent to ConnectWise, retry "
                     + "later");

@@ -92,7 +92,7 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
             try {
                 return completeOnce(item, started);
             } catch (SdkClientException | SdkServiceException failure) {
-                if (attempt == COMPLETE_ATTEMPTS || !isTransient(failure)) {
+                if (attempt == COMPLETE_ATTEMPTS || !DynamoDbOutage.is(failure)) {
                     throw failure;
                 }
                 pause(attempt * COMPLETE_BACKOFF_MILLIS);
@@ -133,13 +133,6 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     private static Map<String, AttributeValue> heldBy(Claim.Started started) {
         return Map.of(":inProgress", IN_PROGRESS_VALUE, ":attempt", AttributeValue.fromS(started.attempt()));
-    }
-
-    /** No answer at all, throttling or a DynamoDB-side error: the same write may well go through a moment later. */
-    private static boolean isTransient(RuntimeException failure) {
-        return failure instanceof SdkClientException
-                || failure instanceof SdkServiceException service
-                && (service.isThrottlingException() || service.statusCode() >= 500);
     }
 
     private static void pause(long millis) {

@@ -9,11 +9,13 @@ import dev.cwlifecycle.gateway.GatewayRequest;
 import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.RequestKeys;
+import dev.cwlifecycle.store.IdempotencyKey;
 import dev.cwlifecycle.store.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,16 +28,14 @@ public class ProvisionHandler {
     private final ApiEdge edge;
     private final Provisioner provisioner;
     private final IdempotentRequests idempotent;
-    private final OfficeEmailLease emailLease;
     private final ProvisionConfig config;
 
     @Inject
     public ProvisionHandler(ApiEdge edge, Provisioner provisioner, IdempotentRequests idempotent,
-                            OfficeEmailLease emailLease, ProvisionConfig config) {
+                            ProvisionConfig config) {
         this.edge = edge;
         this.provisioner = provisioner;
         this.idempotent = idempotent;
-        this.emailLease = emailLease;
         this.config = config;
     }
 
@@ -53,8 +53,22 @@ public class ProvisionHandler {
         String payload = canonical(body);
         String clientKey = RequestKeys.clientKey(request, body.ticket()).orElseGet(() -> emailKey(body, payload));
         return idempotent.run(RequestKeys.key(tenant, "provision", clientKey), payload,
-                () -> emailLease.holding(tenant, body.email(),
+                () -> idempotent.exclusively(officeEmailLease(tenant, body.email()), "A provision for this email",
                         () -> GatewayResponses.json(201, provisioner.provision(tenant, body), Map.of())));
+    }
+
+    /**
+     * One provision per office email at a time, whatever idempotency key each request carries. Whether ConnectWise
+     * refuses a second member with the same office email is unverified, so two requests for one person that plan
+     * at the same moment could each see nobody and each create a member (a paid seat).
+     */
+    private static IdempotencyKey officeEmailLease(String tenant, String email) {
+        return new IdempotencyKey(tenant, "provision-email", emailHash(email));
+    }
+
+    /** How an email stands in a DynamoDB key: its SHA-256, so no address outlives the request there. */
+    private static String emailHash(String email) {
+        return IdempotencyStore.payloadHash(email.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -63,7 +77,7 @@ public class ProvisionHandler {
      * stands in the key as its SHA-256: no address in a DynamoDB key, where it would outlive the request.
      */
     private static String emailKey(ProvisionRequest body, String payload) {
-        return "email:" + OfficeEmailLease.emailHash(body.email()) + ":"
+        return "email:" + emailHash(body.email()) + ":"
                 + IdempotencyStore.payloadHash(payload).substring(0, 16);
     }
 
