@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwlifecycle.connectwise.model.CallbackEntry;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
+import dev.cwlifecycle.connectwise.model.MemberUsage;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,9 +97,27 @@ public final class ConnectWiseClient {
                 .replace("inactiveDate", at.truncatedTo(ChronoUnit.SECONDS)));
     }
 
-    /** Deactivates through {@code /deactivate}, handing the member's open work to another member. */
-    public void deactivate(long id, MemberDeactivation handover) {
-        connection.execute(ApiRequest.post(MEMBERS + "/" + id + "/deactivate", handover));
+    /**
+     * Deactivates through {@code /deactivate}, handing the member's open work over as {@code handover} says; answers
+     * the count ConnectWise reports handed over per kind ({@code companyTeam}: summed over customers).
+     */
+    public Map<String, Integer> deactivate(long id, MemberDeactivation handover) {
+        JsonNode answer = read(connection.execute(ApiRequest.post(MEMBERS + "/" + id + "/deactivate", handover)),
+                JsonNode.class);
+        Map<String, Integer> handedOver = new LinkedHashMap<>();
+        answer.fields().forEachRemaining(kind -> {
+            JsonNode value = kind.getValue();
+            int count = value.isArray() ? sum(value) : value.path("count").asInt(0);
+            if (count > 0) {
+                handedOver.put(kind.getKey(), count);
+            }
+        });
+        return handedOver;
+    }
+
+    /** What still points at the member, kind by kind ({@code GET /system/members/{id}/usages}). */
+    public List<MemberUsage> usages(long id) {
+        return List.of(read(connection.execute(ApiRequest.get(MEMBERS + "/" + id + "/usages")), MemberUsage[].class));
     }
 
     /**
@@ -134,6 +154,14 @@ public final class ConnectWiseClient {
         ApiRequest request = ApiRequest.get(path).param("conditions", conditions);
         return ForwardPages.stream(new ForwardPages<>(connection::execute, request, MemberQuery.MAX_PAGE_SIZE,
                 type, idOf)).flatMap(page -> page.items().stream());
+    }
+
+    private static int sum(JsonNode entries) {
+        int total = 0;
+        for (JsonNode entry : entries) {
+            total += entry.path("count").asInt(0);
+        }
+        return total;
     }
 
     private static <T> T read(ApiResponse response, Class<T> type) {

@@ -1,7 +1,9 @@
 package dev.cwlifecycle.connectwise;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwlifecycle.connectwise.error.BadRequestException;
 import dev.cwlifecycle.connectwise.error.ConflictException;
+import dev.cwlifecycle.connectwise.error.MethodNotAllowedException;
 import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
 import dev.cwlifecycle.connectwise.error.InvalidQueryException;
 import dev.cwlifecycle.connectwise.error.NotFoundException;
@@ -11,6 +13,7 @@ import dev.cwlifecycle.connectwise.error.UnauthorizedException;
 import dev.cwlifecycle.connectwise.model.CallbackEntry;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
+import dev.cwlifecycle.connectwise.model.MemberUsage;
 import dev.cwlifecycle.connectwise.model.MemberReference;
 import dev.cwlifecycle.connectwise.model.Reference;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
@@ -29,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,28 +142,46 @@ class ConnectWiseClientTest {
     }
 
     @Test
-    void deactivatesWithAHandOverMember() {
+    void deactivatesWithTheSpecsHandOverBodyAndReadsWhatWasHandedOver() throws Exception {
         Member leaver = client.create(newMember());
         Member successor = client.create(newMember());
+        simulator.members("acme").assignWork(leaver.id(), "serviceTeam", 2);
+        simulator.members("acme").assignCompanyTeam(leaver.id(), 5, "Northwind");
+        List<MemberUsage> usages = client.usages(leaver.id());
 
-        client.deactivate(leaver.id(), new MemberDeactivation(MemberReference.byId(successor.id()), true));
+        Map<String, Integer> handedOver = client.deactivate(leaver.id(),
+                MemberDeactivation.handingAllTo(MemberReference.byId(successor.id()), usages, true));
 
+        assertEquals(Map.of("serviceTeam", 2, "companyTeam", 1), handedOver);
         assertFalse(client.member(leaver.id()).active());
+        assertEquals(List.of(), client.usages(leaver.id()));
         RecordedRequest post = apiRequests().stream().filter(r -> r.path().endsWith("/deactivate")).findFirst()
                 .orElseThrow();
-        assertEquals("{\"reAssignToMember\":{\"id\":" + successor.id() + "},\"deleteOpenTimeSheetsFlag\":true}",
-                post.body());
+        JsonNode body = ConnectWiseJson.MAPPER.readTree(post.body());
+        assertEquals(MemberDeactivation.KINDS.size() + 2, body.size(), post.body());
+        MemberDeactivation.KINDS.forEach(kind -> assertEquals("{\"reAssignToMember\":{\"id\":" + successor.id() + "}}",
+                body.get(kind).toString(), kind));
+        assertEquals("[{\"id\":5,\"name\":\"Northwind\",\"reAssignToMember\":{\"id\":" + successor.id() + "}}]",
+                body.get("companyTeam").toString());
+        assertTrue(body.get("deleteOpenTimeSheetsFlag").asBoolean());
+        assertEquals(List.of(), post.ignoredProperties());
     }
 
     @Test
-    void deleteOfAMemberWithHistoryIsAConflict() {
+    void aMemberDeleteIs405OnASiteFollowingTheSpecAndAConflictWithHistoryWhereTheSeedsRouteIsServed() {
         Member created = client.create(newMember());
-        simulator.members("acme").markHistory(created.id());
+        assertThrows(MethodNotAllowedException.class, () -> client.delete(created.id()));
 
-        assertThrows(ConflictException.class, () -> client.delete(created.id()));
-        Member other = client.create(newMember());
-        client.delete(other.id());
-        assertThrows(NotFoundException.class, () -> client.member(other.id()));
+        simulator.memberDelete(true);
+        try {
+            simulator.members("acme").markHistory(created.id());
+            assertThrows(ConflictException.class, () -> client.delete(created.id()));
+            Member other = client.create(newMember());
+            client.delete(other.id());
+            assertThrows(NotFoundException.class, () -> client.member(other.id()));
+        } finally {
+            simulator.memberDelete(false);
+        }
     }
 
     @Test

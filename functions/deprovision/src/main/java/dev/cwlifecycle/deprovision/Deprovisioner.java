@@ -10,12 +10,15 @@ import dev.cwlifecycle.connectwise.error.NotFoundException;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
 import dev.cwlifecycle.connectwise.model.MemberReference;
+import dev.cwlifecycle.connectwise.model.MemberUsage;
 import dev.cwlifecycle.deprovision.DeprovisionRequest.Mode;
 import dev.cwlifecycle.gateway.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,16 +74,39 @@ public class Deprovisioner {
                     null, counter);
         }
         if (mode == Mode.HANDOVER) {
-            Member successor = successor(client, member, request.handoverTo());
-            client.deactivate(member.id(), new MemberDeactivation(
-                    new MemberReference(successor.id(), successor.identifier(), null),
-                    Boolean.TRUE.equals(request.deleteOpenTimeSheets())));
-            verifyInactive(client.member(member.id()));
-            return result(member, "inactive", "handed-over", "open work handed to " + successor.identifier(),
-                    counter);
+            return handOver(client, member, request, counter);
         }
         verifyInactive(client.deactivate(member.id(), clock.instant()));
         return result(member, "inactive", "deactivated", kept, counter);
+    }
+
+    /**
+     * Deactivates through {@code /deactivate}, every kind of open work to the successor, then checks that nothing
+     * handed over still points at the leaver. Work the spec cannot hand over (e.g. open tickets) is reported.
+     */
+    private static DeprovisionResult handOver(ConnectWiseClient client, Member member, DeprovisionRequest request,
+                                              RequestCounter counter) {
+        Member successor = successor(client, member, request.handoverTo());
+        MemberDeactivation handover = MemberDeactivation.handingAllTo(
+                new MemberReference(successor.id(), successor.identifier(), null), client.usages(member.id()),
+                Boolean.TRUE.equals(request.deleteOpenTimeSheets()));
+        Map<String, Integer> handedOver = client.deactivate(member.id(), handover);
+        verifyInactive(client.member(member.id()));
+        List<MemberUsage> left = client.usages(member.id()).stream().filter(MemberUsage::any).toList();
+        List<String> notTaken = left.stream().map(MemberUsage::typeKey).filter(kind -> handover.kinds().containsKey(kind)
+                || MemberDeactivation.COMPANY_TEAM.equals(kind) || MemberDeactivation.STATUS_WORKFLOW.equals(kind))
+                .distinct().toList();
+        if (!notTaken.isEmpty()) {
+            throw new NotAppliedException("POST", "/system/members/" + member.id() + "/deactivate",
+                    "open work still owned by the leaver after the hand-over: " + String.join(", ", notTaken));
+        }
+        String detail = "open work handed to " + successor.identifier() + (handedOver.isEmpty() ? ": none"
+                : ": " + String.join(", ", handedOver.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        if (!left.isEmpty()) {
+            detail += "; left with the leaver (ConnectWise's deactivation has no hand-over for it): " + String.join(", ",
+                    left.stream().map(usage -> usage.typeKey() + " " + usage.count()).toList());
+        }
+        return result(member, "inactive", "handed-over", detail, counter);
     }
 
     private static Optional<Member> find(ConnectWiseClient client, String identifier, DeprovisionRequest request) {

@@ -3,7 +3,6 @@ package dev.cwlifecycle.deprovision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
-import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SimMembers;
 import dev.cwlifecycle.testing.FunctionTestResource;
@@ -105,10 +104,15 @@ class DeprovisionFunctionTest {
     }
 
     @Test
-    void handsOverOpenWorkThroughTheSpecsDeactivateEndpoint() {
+    void handsEveryKindOfOpenWorkOverWithTheSpecsBodyAndChecksNothingIsLeft() {
         ObjectNode leaver = newMember();
         ObjectNode successor = newMember();
-        members.markOpenTimeSheets(id(leaver));
+        long id = id(leaver);
+        members.markOpenTimeSheets(id);
+        members.assignWork(id, "serviceTeam", 2);
+        members.assignWork(id, "projectManager", 1);
+        members.assignWork(id, "ticket", 3);
+        members.assignCompanyTeam(id, 7, "Contoso");
         simulator.requestLog().clear();
 
         Answer answer = byIdentifier(leaver.get("identifier").asText(), """
@@ -117,12 +121,49 @@ class DeprovisionFunctionTest {
 
         assertEquals(200, answer.status(), answer.rawBody());
         assertEquals("handed-over", answer.body().get("action").asText());
+        assertEquals("open work handed to " + successor.get("identifier").asText() + ": serviceTeam 2, "
+                + "projectManager 1, companyTeam 1; left with the leaver (ConnectWise's deactivation has no hand-over"
+                + " for it): ticket 3", answer.body().get("detail").asText());
+        assertEquals(Map.of("serviceTeam", 2, "projectManager", 1, "companyTeam", 1),
+                members.openWork(id(successor)));
+        assertEquals(Map.of("ticket", 3), members.openWork(id));
+        assertTrue(members.get(id).get("inactiveFlag").asBoolean());
         RecordedRequest deactivate = apiCalls().stream().filter(r -> r.path().endsWith("/deactivate")).findFirst()
                 .orElseThrow();
-        assertEquals("/system/members/" + id(leaver) + "/deactivate", deactivate.path());
-        assertEquals("{\"reAssignToMember\":{\"id\":" + id(successor) + ",\"identifier\":\""
-                + successor.get("identifier").asText() + "\"},\"deleteOpenTimeSheetsFlag\":true}", deactivate.body());
-        assertTrue(members.get(id(leaver)).get("inactiveFlag").asBoolean());
+        JsonNode body = json(deactivate.body());
+        assertFalse(body.has("reAssignToMember"), "the spec has no top-level reAssignToMember");
+        String successorReference = "{\"id\":" + id(successor) + ",\"identifier\":\""
+                + successor.get("identifier").asText() + "\"}";
+        assertEquals(successorReference, body.at("/serviceTeam/reAssignToMember").toString());
+        assertEquals(successorReference, body.at("/dutyManager/reAssignToMember").toString());
+        assertEquals("[{\"id\":7,\"name\":\"Contoso\",\"reAssignToMember\":" + successorReference + "}]",
+                body.get("companyTeam").toString());
+        assertFalse(body.has("serviceStatusWorkflow"), "the site reports no status workflow for the leaver");
+        assertTrue(body.get("deleteOpenTimeSheetsFlag").asBoolean());
+        assertEquals(List.of(), deactivate.ignoredProperties());
+        assertEquals(List.of("GET /system/members", "GET /system/members", "GET /system/members/" + id + "/usages",
+                "POST /system/members/" + id + "/deactivate", "GET /system/members/" + id,
+                "GET /system/members/" + id + "/usages"),
+                apiCalls().stream().map(r -> r.method() + " " + r.path()).toList());
+    }
+
+    @Test
+    void aHandOverThatLeavesNamedWorkWithTheLeaverIsReportedNotSilent() {
+        ObjectNode leaver = newMember();
+        ObjectNode successor = newMember();
+        members.assignWork(id(leaver), "projectManager", 1);
+        // someone in ConnectWise's own screens makes the leaver a project manager again right after the hand-over
+        simulator.onRequest(request -> {
+            if (request.path().endsWith("/deactivate") && members.openWork(id(leaver)).isEmpty()) {
+                members.assignWork(id(leaver), "projectManager", 1);
+            }
+        });
+
+        Answer answer = byIdentifier(leaver.get("identifier").asText(),
+                "{\"mode\":\"handover\",\"handoverTo\":\"" + successor.get("identifier").asText() + "\"}");
+
+        assertEquals(502, answer.status(), answer.rawBody());
+        assertTrue(answer.rawBody().contains("projectManager"), answer.rawBody());
     }
 
     @Test
@@ -139,33 +180,52 @@ class DeprovisionFunctionTest {
     }
 
     @Test
-    void deletesAMemberWithoutHistory() {
+    void deletesAMemberWithoutHistoryWhereTheSiteServesTheSeedGuidesDelete() {
         ObjectNode member = newMember();
+        simulator.memberDelete(true);
+        try {
+            Answer answer = byIdentifier(member.get("identifier").asText(), "{\"mode\":\"delete\"}");
 
-        Answer answer = byIdentifier(member.get("identifier").asText(), "{\"mode\":\"delete\"}");
-
-        assertEquals("deleted", answer.body().get("state").asText());
-        assertEquals("deleted", answer.body().get("action").asText());
-        assertNull(members.get(id(member)));
+            assertEquals("deleted", answer.body().get("state").asText());
+            assertEquals("deleted", answer.body().get("action").asText());
+            assertNull(members.get(id(member)));
+        } finally {
+            simulator.memberDelete(false);
+        }
     }
 
-    @ParameterizedTest(name = "delete refused with {0} → deactivated")
-    @CsvSource({"409, has history", "405, has no member delete"})
-    void fallsBackToDeactivationWhenADeleteIsRefused(int status, String reason) {
+    @Test
+    void deleteFallsBackToDeactivationAndSaysWhyOnASiteFollowingTheSpec() {
         ObjectNode member = newMember();
-        if (status == 409) {
-            members.markHistory(id(member));
-        } else {
-            simulator.faults().arm(Fault.on("DELETE", "/system/members/\\d+").status(405).times(1));
-        }
 
         Answer answer = byIdentifier(member.get("identifier").asText(), "{\"mode\":\"delete\"}");
 
         assertEquals(200, answer.status());
         assertEquals("inactive", answer.body().get("state").asText());
         assertEquals("deactivated", answer.body().get("action").asText());
-        assertTrue(answer.body().get("detail").asText().contains(reason), answer.body().get("detail").asText());
+        assertEquals("kept: this ConnectWise site has no member delete (405)", answer.body().get("detail").asText());
         assertTrue(members.get(id(member)).get("inactiveFlag").asBoolean());
+        assertEquals(List.of(405, 200), apiCalls().stream().filter(r -> !r.method().equals("GET"))
+                .map(RecordedRequest::status).toList());
+    }
+
+    @Test
+    void fallsBackToDeactivationWhenTheSeedGuidesDeleteIsRefusedForHistory() {
+        ObjectNode member = newMember();
+        simulator.memberDelete(true);
+        members.markHistory(id(member));
+        try {
+            Answer answer = byIdentifier(member.get("identifier").asText(), "{\"mode\":\"delete\"}");
+
+            assertEquals(200, answer.status());
+            assertEquals("inactive", answer.body().get("state").asText());
+            assertEquals("deactivated", answer.body().get("action").asText());
+            assertEquals("kept: ConnectWise refused the delete (409, the member has history)",
+                    answer.body().get("detail").asText());
+            assertTrue(members.get(id(member)).get("inactiveFlag").asBoolean());
+        } finally {
+            simulator.memberDelete(false);
+        }
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.cwlifecycle.simulator.ConnectWiseErrors.FieldError;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -21,6 +20,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class CallbackRegistry {
 
+    /** The fields a registration is rendered with, which {@code conditions} and {@code fields} may name. */
     static final Set<String> FIELDS = Set.of("id", "description", "url", "objectId", "type", "level", "memberId",
             "payloadVersion", "inactiveFlag", "isSoapCallbackFlag", "isSelfSuppressedFlag", "_info");
     private static final String RESOURCE = "callbackEntry";
@@ -51,12 +51,6 @@ final class CallbackRegistry {
             throw ConnectWiseErrors.badRequest("The request body must be a callback entry object.");
         }
         List<FieldError> errors = new ArrayList<>();
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(FieldError.invalid(name, "Unknown property '" + name + "': it is not a callback field."));
-            }
-        }
         String url = required(body, "url", errors);
         if (url != null && !isHttpUrl(url)) {
             errors.add(FieldError.invalid("url", "The url field must be an absolute http or https URL."));

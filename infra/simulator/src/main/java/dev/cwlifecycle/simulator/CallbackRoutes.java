@@ -13,7 +13,7 @@ final class CallbackRoutes {
             return switch (request.method()) {
                 case "GET" -> paging.list(request);
                 case "POST" -> ApiResponse.created(
-                        registry.register(request.json(), request.actor()).json().deepCopy());
+                        registry.register(request.json("CallbackEntry"), request.actor()).json().deepCopy());
                 default -> throw Routes.unsupported(request);
             };
         }

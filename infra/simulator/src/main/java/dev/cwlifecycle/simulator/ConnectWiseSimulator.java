@@ -52,6 +52,7 @@ public final class ConnectWiseSimulator implements AutoCloseable {
     private final List<Consumer<RecordedRequest>> listeners = new CopyOnWriteArrayList<>();
     private volatile String codebase;
     private volatile Duration latency;
+    private volatile boolean memberDelete;
 
     private ConnectWiseSimulator(Builder builder) {
         this.codebase = codebase(builder.codebase);
@@ -136,6 +137,14 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         return callbacks;
     }
 
+    /**
+     * Serve the seed guide's {@code DELETE /system/members/{id}} from now on (204, or 409 when the member has
+     * history), or stop serving it. Off by default: the spec has no such route, so it answers 405.
+     */
+    public void memberDelete(boolean served) {
+        this.memberDelete = served;
+    }
+
     /** Added to every API request from now on. */
     public void latency(Duration perRequest) {
         this.latency = Objects.requireNonNull(perRequest, "perRequest");
@@ -189,14 +198,16 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         Random random = new Random(builder.randomSeed * 31 + keys.companyId().toLowerCase(Locale.ROOT).hashCode());
         Instant now = builder.clock.instant();
         SystemCatalog catalog = SystemCatalog.standard(now.minus(Duration.ofDays(3 * 365)));
-        SimMembers members = new SimMembers(catalog, builder.clock, this::apiBase, FIRST_MEMBER_ID);
+        SimMembers members = new SimMembers(catalog, builder.clock, this::apiBase, FIRST_MEMBER_ID,
+                builder.uniqueOfficeEmail);
         Seeder.seed(members, builder.seedMembers, random, now, keys.companyId(), FIRST_MEMBER_ID);
         byte[] signingKey = new byte[32];
         random.nextBytes(signingKey);
         byte[] keyId = new byte[16];
         random.nextBytes(keyId);
         Tenant tenant = new Tenant(keys, catalog, members, new CallbackRegistry(builder.clock), new Tenant.CallbackKey(
-                UUID.nameUUIDFromBytes(keyId).toString(), Base64.getEncoder().encodeToString(signingKey)));
+                UUID.nameUUIDFromBytes(keyId).toString(), Base64.getEncoder().encodeToString(signingKey)),
+                () -> memberDelete);
         members.announceTo((action, memberId, entity, by) ->
                 callbacks.memberChanged(tenant, action, memberId, entity, by));
         return tenant;
@@ -221,9 +232,20 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private Duration firstRetry = Duration.ofSeconds(2);
         private Duration secondRetry = Duration.ofSeconds(4);
+        private boolean uniqueOfficeEmail;
 
         private Builder() {
         }
+
+        /**
+         * Refuse a second member with the same office email ({@code ObjectExists}), as older simulators did. Off by
+         * default: ConnectWise documents no such rule, and real sites share addresses.
+         */
+        public Builder uniqueOfficeEmail(boolean unique) {
+            this.uniqueOfficeEmail = unique;
+            return this;
+        }
+
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {

@@ -39,12 +39,13 @@ final class MemberPatch {
             String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
             String field = segments[0];
             boolean hasInnerPaths = MemberJson.REFERENCES.containsKey(field) || READ_ONLY.contains(field);
-            boolean writable = MemberJson.FIELD_SET.contains(field) || MemberJson.WRITE_ONLY.contains(field);
-            if (!writable || (segments.length > 1 && !hasInnerPaths)) {
+            boolean modelled = MemberJson.FIELD_SET.contains(field) || MemberJson.WRITE_ONLY.contains(field);
+            if (!SpecSchema.isProperty("Member", field) || (modelled && segments.length > 1 && !hasInnerPaths)) {
                 errors.add(FieldError.invalid(path, "Cannot apply the patch: '" + path + "' is not a member field."));
                 continue;
             }
-            if (segments.length > 1 || READ_ONLY.contains(field)) {
+            // a spec field the simulator does not model is accepted and, like a path inside a reference, changes nothing
+            if (!modelled || segments.length > 1 || READ_ONLY.contains(field)) {
                 continue;
             }
             switch (op.toLowerCase(Locale.ROOT)) {

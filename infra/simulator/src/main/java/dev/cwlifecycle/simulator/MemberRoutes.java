@@ -3,8 +3,9 @@ package dev.cwlifecycle.simulator;
 import java.util.List;
 
 /**
- * {@code /system/members}: list, create, count, one member (GET, PUT, PATCH, DELETE), deactivate, and the member
- * types under {@code /system/members/types}.
+ * {@code /system/members}: list, create, count, one member (GET, PUT, PATCH; DELETE only when the site serves the
+ * seed guide's route, else 405 as the spec has none), deactivate, usages, and the member types under
+ * {@code /system/members/types}.
  */
 final class MemberRoutes {
 
@@ -15,7 +16,7 @@ final class MemberRoutes {
         if (rest.isEmpty()) {
             return switch (request.method()) {
                 case "GET" -> paging.list(request);
-                case "POST" -> ApiResponse.created(members.render(members.create(request.json(), request.actor())));
+                case "POST" -> ApiResponse.created(members.render(members.create(request.json("Member"), request.actor())));
                 default -> throw Routes.unsupported(request);
             };
         }
@@ -34,8 +35,11 @@ final class MemberRoutes {
             if (!request.method().equals("POST")) {
                 throw Routes.unsupported(request);
             }
-            members.deactivate(id, request.json(), request.actor());
-            return ApiResponse.noContent();
+            return ApiResponse.ok(members.deactivate(id, request.json("MemberDeactivation"), request.actor()));
+        }
+        if (rest.size() == 2 && Routes.is(rest, 1, "usages")) {
+            Routes.requireGet(request);
+            return ApiResponse.ok(members.usages(id));
         }
         throw ConnectWiseErrors.endpointMissing();
     }
@@ -43,9 +47,12 @@ final class MemberRoutes {
     private static ApiResponse one(ApiRequest request, SimMembers members, long id) {
         return switch (request.method()) {
             case "GET" -> ApiResponse.ok(Routes.shaped(request, members.render(members.require(id))));
-            case "PUT" -> ApiResponse.ok(members.render(members.replace(id, request.json(), request.actor())));
-            case "PATCH" -> ApiResponse.ok(members.render(members.patch(id, request.json(), request.actor())));
+            case "PUT" -> ApiResponse.ok(members.render(members.replace(id, request.json("Member"), request.actor())));
+            case "PATCH" -> ApiResponse.ok(members.render(members.patch(id, request.json("PatchOperations"), request.actor())));
             case "DELETE" -> {
+                if (!request.tenant().memberDelete()) {
+                    throw Routes.unsupported(request);
+                }
                 members.delete(id, request.actor());
                 yield ApiResponse.noContent();
             }

@@ -5,7 +5,6 @@ import dev.cwlifecycle.simulator.ConnectWiseErrors.FieldError;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,7 +43,6 @@ final class MemberValidator {
             throw ConnectWiseErrors.badRequest("The request body must be a member object.");
         }
         Fields in = new Fields(input);
-        in.refuseUnknown();
         String identifier = in.text("identifier", 15, true);
         String firstName = in.text("firstName", 30, true);
         String lastName = in.text("lastName", 30, true);
@@ -94,15 +92,6 @@ final class MemberValidator {
 
         private Fields(JsonNode input) {
             this.input = input;
-        }
-
-        void refuseUnknown() {
-            for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!MemberJson.FIELD_SET.contains(name) && !MemberJson.WRITE_ONLY.contains(name)) {
-                    errors.add(FieldError.invalid(name, "Unknown property '" + name + "': it is not a member field."));
-                }
-            }
         }
 
         String text(String field, int maxLength, boolean required) {

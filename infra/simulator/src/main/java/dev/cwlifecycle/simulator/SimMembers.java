@@ -1,6 +1,7 @@
 package dev.cwlifecycle.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -33,14 +34,20 @@ public final class SimMembers {
     private final MemberJson json;
     private final MemberValidator validator;
     private final MemberDeactivation deactivation;
+    private final OpenWork work = new OpenWork();
     private volatile MemberChanges changes = (action, id, entity, by) -> { };
     private long nextId;
 
-    SimMembers(SystemCatalog catalog, Clock clock, Supplier<String> apiBase, long firstId) {
+    /**
+     * {@code uniqueOfficeEmail} refuses a second member with the same office email ({@code ObjectExists}); ConnectWise
+     * documents no such rule and real sites share addresses, so only a test that needs the old behaviour sets it.
+     */
+    SimMembers(SystemCatalog catalog, Clock clock, Supplier<String> apiBase, long firstId, boolean uniqueOfficeEmail) {
         this.clock = clock;
         this.nextId = firstId;
         this.json = new MemberJson(catalog, byId::get, apiBase);
-        this.validator = new MemberValidator(catalog, byId::containsKey, identifiers::get, officeEmails::get);
+        this.validator = new MemberValidator(catalog, byId::containsKey, identifiers::get,
+                uniqueOfficeEmail ? officeEmails::get : email -> null);
         this.deactivation = new MemberDeactivation(byId::get, identifiers::get);
     }
 
@@ -102,6 +109,24 @@ public final class SimMembers {
         byId.put(id, member.withHistory(true, true));
     }
 
+    /** Gives the member {@code count} more open work of a kind: a {@code MemberDeactivation} kind or {@code ticket}. */
+    public synchronized void assignWork(long id, String kind, int count) {
+        require(id);
+        work.add(id, kind, count);
+    }
+
+    /** Puts the member on a customer's company team ({@code companyTeam} in a deactivation). */
+    public synchronized void assignCompanyTeam(long id, long customerId, String customerName) {
+        require(id);
+        work.addCompanyTeam(id, new OpenWork.Customer(customerId, customerName));
+    }
+
+    /** The member's open work by kind ({@code companyTeam} counts customers); kinds with none are left out. */
+    public synchronized Map<String, Integer> openWork(long id) {
+        require(id);
+        return work.of(id);
+    }
+
     public boolean hasHistory(long id) {
         return require(id).history();
     }
@@ -137,13 +162,29 @@ public final class SimMembers {
         return change(previous, MemberPatch.apply(json.render(previous), operations), by);
     }
 
-    synchronized void deactivate(long id, JsonNode body, String by) {
+    synchronized ObjectNode deactivate(long id, JsonNode body, String by) {
         MemberRecord member = require(id);
-        deactivation.check(member, body);
+        ObjectNode handedOver = deactivation.apply(member, body, work);
         Instant now = now();
         MemberRecord inactive = member.deactivated(now).withAudit(member.audit().updated(now, by));
         put(inactive, member);
         announce("updated", inactive, by);
+        return handedOver;
+    }
+
+    /** {@code GET /system/members/{id}/usages}: one entry per kind of open work, companyTeam per customer. */
+    synchronized ArrayNode usages(long id) {
+        require(id);
+        ArrayNode usages = WireJson.array();
+        work.of(id).forEach((kind, count) -> {
+            if (!kind.equals(OpenWork.COMPANY_TEAM)) {
+                usages.addObject().put("type", kind).put("typeKey", kind).put("count", count);
+            }
+        });
+        work.customers(id).forEach(customer -> usages.addObject().put("type", OpenWork.COMPANY_TEAM)
+                .put("typeKey", OpenWork.COMPANY_TEAM).put("count", 1).put("id", customer.id())
+                .put("description", customer.name()));
+        return usages;
     }
 
     synchronized void delete(long id, String by) {

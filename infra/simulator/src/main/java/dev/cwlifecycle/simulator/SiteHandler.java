@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,10 +75,11 @@ final class SiteHandler implements HttpHandler {
         String faultLabel = fault.map(Fault.Kind::label).orElse(null);
         if (kind instanceof Fault.DropBeforeProcessing) {
             finish(target, new RecordedRequest(method, target.codebase(), target.path(), uri.getRawQuery(), query,
-                    headers, body, 0, faultLabel));
+                    headers, body, 0, faultLabel, List.of()));
             return;
         }
         ApiResponse response;
+        List<String> ignored = new ArrayList<>();
         if (kind instanceof Fault.Status status) {
             response = new ApiResponse(status.status(), ConnectWiseErrors.forStatus(status.status()), Map.of());
         } else if (kind instanceof Fault.RateLimited limited) {
@@ -84,18 +87,19 @@ final class SiteHandler implements HttpHandler {
                     limited.retryAfterSeconds() == null ? Map.of()
                             : Map.of("Retry-After", String.valueOf(limited.retryAfterSeconds())));
         } else {
-            response = answer(method, uri, target, query, malformedQuery, headers, body);
+            response = answer(method, uri, target, query, malformedQuery, headers, body, ignored);
         }
         boolean drop = kind instanceof Fault.DropAfterProcessing;
         finish(target, new RecordedRequest(method, target.codebase(), target.path(), uri.getRawQuery(), query,
-                headers, body, drop ? 0 : response.status(), faultLabel));
+                headers, body, drop ? 0 : response.status(), faultLabel, ignored));
         if (!drop) {
             respond(exchange, response);
         }
     }
 
     private ApiResponse answer(String method, URI uri, RequestTarget target, Map<String, String> query,
-                               ApiFailure malformedQuery, Map<String, String> headers, String body) {
+                               ApiFailure malformedQuery, Map<String, String> headers, String body,
+                               List<String> ignored) {
         try {
             if (malformedQuery != null) {
                 throw malformedQuery;
@@ -103,7 +107,7 @@ final class SiteHandler implements HttpHandler {
             return switch (target.area()) {
                 case COMPANY_INFO -> companyInfo(method, target.segments().get(0));
                 case CALLBACK_KEY -> callbackKey(method, query);
-                case API -> api(method, uri, target, query, headers, body);
+                case API -> api(method, uri, target, query, headers, body, ignored);
                 case UNSERVED -> throw ConnectWiseErrors.endpointMissing();
             };
         } catch (ApiFailure failure) {
@@ -116,7 +120,7 @@ final class SiteHandler implements HttpHandler {
     }
 
     private ApiResponse api(String method, URI uri, RequestTarget target, Map<String, String> query,
-                            Map<String, String> headers, String body) {
+                            Map<String, String> headers, String body, List<String> ignored) {
         String rawQuery = uri.getRawQuery();
         if (uri.getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length() + 1) > MAX_URL_LENGTH) {
             throw ConnectWiseErrors.uriTooLong();
@@ -125,7 +129,7 @@ final class SiteHandler implements HttpHandler {
         Map<String, String> parameters = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         parameters.putAll(query);
         return routes.route(new ApiRequest(method, target.segments(), parameters, rawQuery, headers, body, tenant,
-                site.baseUrl() + uri.getRawPath()));
+                site.baseUrl() + uri.getRawPath(), ignored));
     }
 
     /** Codebase discovery: unknown companies get a literal {@code null}, with 200. */

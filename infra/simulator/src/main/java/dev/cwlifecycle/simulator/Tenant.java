@@ -2,6 +2,7 @@ package dev.cwlifecycle.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.function.BooleanSupplier;
 
 /** One ConnectWise company on the site: its current API keys, setup tables, members, callbacks and signing key. */
 final class Tenant {
@@ -11,6 +12,7 @@ final class Tenant {
     private final SimMembers members;
     private final CallbackRegistry callbacks;
     private final CallbackKey callbackKey;
+    private final BooleanSupplier memberDelete;
 
     /** The company's callback signing key and the id that names it in {@code key_url}. */
     record CallbackKey(String id, String signingKey) {
@@ -22,12 +24,18 @@ final class Tenant {
     }
 
     Tenant(SimTenant keys, SystemCatalog catalog, SimMembers members, CallbackRegistry callbacks,
-           CallbackKey callbackKey) {
+           CallbackKey callbackKey, BooleanSupplier memberDelete) {
         this.keys = keys;
         this.catalog = catalog;
         this.members = members;
         this.callbacks = callbacks;
         this.callbackKey = callbackKey;
+        this.memberDelete = memberDelete;
+    }
+
+    /** Whether {@code DELETE /system/members/{id}} is served (the seed guide's route), or answers 405 (the spec). */
+    boolean memberDelete() {
+        return memberDelete.getAsBoolean();
     }
 
     String companyId() {

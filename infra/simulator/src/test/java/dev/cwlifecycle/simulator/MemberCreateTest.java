@@ -168,35 +168,75 @@ class MemberCreateTest {
     }
 
     @Test
-    void theSeedGuidesFieldNamesAreNotMemberFields() {
+    void unknownPropertiesAreIgnoredAsAspNetDoesButNamedInTheRequestLog() {
         ObjectNode member = next();
         member.put("emailAddress", "someone@acme.example");
         member.putObject("role").put("id", 2);
+        member.putObject("reportsTo").put("id", 101).put("idd", 1);
 
-        HttpResponse<String> refused = acme.post("/system/members", member);
+        HttpResponse<String> created = acme.post("/system/members", member);
 
-        assertEquals(400, refused.statusCode());
-        JsonNode errors = ApiSession.json(refused).get("errors");
-        assertEquals("emailAddress", errors.get(0).get("field").asText());
-        assertEquals("role", errors.get(1).get("field").asText());
+        assertEquals(201, created.statusCode(), created.body());
+        assertFalse(ApiSession.json(created).has("emailAddress"));
+        assertEquals(List.of("emailAddress", "role", "reportsTo.idd"), lastRequest().ignoredProperties());
     }
 
     @Test
-    void duplicateIdentifierAndOfficeEmailAreObjectExistsIgnoringCase() {
+    void everyFieldOfTheSpecsMemberIsAccepted() {
+        ObjectNode member = next();
+        SpecSchema.document().at("/$defs/Member/properties").fieldNames().forEachRemaining(field -> {
+            if (!member.has(field) && !List.of("id", "_info", "reportsTo", "timeApprover", "expenseApprover")
+                    .contains(field)) {
+                member.putNull(field);
+            }
+        });
+        member.put("adminFlag", false).put("officeExtension", "123").put("employeeIdentifer", "E-17");
+        member.putObject("country").put("id", 1);
+
+        HttpResponse<String> created = acme.post("/system/members", member);
+
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(List.of(), lastRequest().ignoredProperties());
+    }
+
+    @Test
+    void aDuplicateIdentifierIsObjectExistsIgnoringCase() {
         ObjectNode first = next();
         assertEquals(201, acme.post("/system/members", first).statusCode());
         ObjectNode sameIdentifier = next().put("identifier", first.get("identifier").asText().toUpperCase());
-        ObjectNode sameEmail = next().put("officeEmail", first.get("officeEmail").asText().toUpperCase());
 
         HttpResponse<String> identifierTaken = acme.post("/system/members", sameIdentifier);
-        HttpResponse<String> emailTaken = acme.post("/system/members", sameEmail);
 
         assertEquals(400, identifierTaken.statusCode());
         assertEquals("ObjectExists", ApiSession.json(identifierTaken).at("/errors/0/code").asText());
         assertEquals("identifier", ApiSession.json(identifierTaken).at("/errors/0/field").asText());
-        assertEquals(400, emailTaken.statusCode());
-        assertEquals("ObjectExists", ApiSession.json(emailTaken).at("/errors/0/code").asText());
-        assertEquals("officeEmail", ApiSession.json(emailTaken).at("/errors/0/field").asText());
+    }
+
+    @Test
+    void officeEmailIsNotUniqueByDefaultAsOnRealSites() {
+        ObjectNode first = next();
+        assertEquals(201, acme.post("/system/members", first).statusCode());
+
+        HttpResponse<String> shared = acme.post("/system/members",
+                next().put("officeEmail", first.get("officeEmail").asText().toUpperCase()));
+
+        assertEquals(201, shared.statusCode(), shared.body());
+    }
+
+    @Test
+    void aSwitchKeepsTheOldUniqueOfficeEmail() {
+        try (ConnectWiseSimulator unique = ConnectWiseSimulator.builder().uniqueOfficeEmail(true).start()) {
+            ApiSession site = ApiSession.acme(unique);
+            ObjectNode first = next();
+            assertEquals(201, site.post("/system/members", first).statusCode());
+
+            HttpResponse<String> emailTaken = site.post("/system/members",
+                    next().put("officeEmail", first.get("officeEmail").asText().toUpperCase()));
+
+            assertEquals(400, emailTaken.statusCode());
+            assertEquals("ObjectExists", ApiSession.json(emailTaken).at("/errors/0/code").asText());
+            assertEquals("officeEmail", ApiSession.json(emailTaken).at("/errors/0/field").asText());
+        }
     }
 
     @Test
@@ -240,5 +280,10 @@ class MemberCreateTest {
 
     private static ObjectNode next() {
         return MemberFixtures.newMember("cnext" + PEOPLE.incrementAndGet());
+    }
+
+    private static RecordedRequest lastRequest() {
+        List<RecordedRequest> all = simulator.requestLog().all();
+        return all.get(all.size() - 1);
     }
 }

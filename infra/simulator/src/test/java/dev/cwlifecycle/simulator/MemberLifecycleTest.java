@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,49 +36,87 @@ class MemberLifecycleTest {
     }
 
     @Test
-    void deactivateHandsOverToAnActiveMemberAndAnswers204() {
+    void deactivateHandsEachNamedKindToItsMemberLeavesTheRestAndAnswers200WithCounts() {
         long leaver = create();
         long successor = create();
+        members.assignWork(leaver, "serviceTeam", 2);
+        members.assignWork(leaver, "projectManager", 1);
+        members.assignWork(leaver, "ticket", 3);
+        members.assignCompanyTeam(leaver, 7, "Contoso");
         int seats = members.activeFullSeats();
 
         HttpResponse<String> done = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"id\":" + successor + "},\"deleteOpenTimeSheetsFlag\":false}");
+                "{\"serviceTeam\":{\"reAssignToMember\":{\"id\":" + successor + "}},"
+                        + "\"companyTeam\":[{\"id\":7,\"name\":\"Contoso\",\"reAssignToMember\":{\"id\":" + successor
+                        + "}}],\"deleteOpenTimeSheetsFlag\":false}");
 
-        assertEquals(204, done.statusCode());
-        JsonNode member = members.get(leaver);
-        assertTrue(member.get("inactiveFlag").asBoolean());
-        assertTrue(member.has("inactiveDate"));
+        assertEquals(200, done.statusCode(), done.body());
+        JsonNode answer = ApiSession.json(done);
+        assertEquals(2, answer.at("/serviceTeam/count").asInt());
+        assertEquals(successor, answer.at("/serviceTeam/reAssignToMember/id").asLong());
+        assertEquals(1, answer.at("/companyTeam/0/count").asInt());
+        assertFalse(answer.has("projectManager"), "nobody was named for projectManager");
+        assertEquals(Map.of("serviceTeam", 2, "companyTeam", 1), members.openWork(successor));
+        assertEquals(Map.of("projectManager", 1, "ticket", 3), members.openWork(leaver));
+        assertTrue(members.get(leaver).get("inactiveFlag").asBoolean());
+        assertTrue(members.get(leaver).has("inactiveDate"));
         assertEquals(seats - 1, members.activeFullSeats());
+    }
+
+    @Test
+    void aTopLevelReAssignToMemberIsNotTheSpecsShapeAndHandsNothingOver() {
+        long leaver = create();
+        long successor = create();
+        members.assignWork(leaver, "serviceTeam", 2);
+
+        HttpResponse<String> done = acme.post("/system/members/" + leaver + "/deactivate",
+                "{\"reAssignToMember\":{\"id\":" + successor + "}}");
+
+        assertEquals(200, done.statusCode(), done.body());
+        assertEquals(Map.of("serviceTeam", 2), members.openWork(leaver));
+        assertEquals(Map.of(), members.openWork(successor));
+        assertEquals(List.of("reAssignToMember"), lastRequest().ignoredProperties());
+    }
+
+    @Test
+    void usagesListWhatStillPointsAtTheMember() {
+        long member = create();
+        members.assignWork(member, "projectManager", 2);
+        members.assignCompanyTeam(member, 9, "Fabrikam");
+
+        JsonNode usages = ApiSession.json(acme.get("/system/members/" + member + "/usages"));
+
+        assertEquals("[{\"type\":\"projectManager\",\"typeKey\":\"projectManager\",\"count\":2},"
+                + "{\"type\":\"companyTeam\",\"typeKey\":\"companyTeam\",\"count\":1,\"id\":9,"
+                + "\"description\":\"Fabrikam\"}]", usages.toString());
     }
 
     @Test
     void theHandOverMemberMayBeNamedByIdentifier() {
         long leaver = create();
-        String successor = members.get(create()).get("identifier").asText();
+        long successor = create();
+        members.assignWork(leaver, "projectManager", 1);
 
         HttpResponse<String> done = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"identifier\":\"" + successor + "\"}}");
+                "{\"projectManager\":{\"reAssignToMember\":{\"identifier\":\""
+                        + members.get(successor).get("identifier").asText() + "\"}}}");
 
-        assertEquals(204, done.statusCode());
+        assertEquals(200, done.statusCode());
+        assertEquals(Map.of("projectManager", 1), members.openWork(successor));
     }
 
     @Test
-    void theHandOverMemberMustExistBeActiveAndBeSomeoneElse() {
+    void aNamedHandOverMemberMustExistBeActiveAndBeSomeoneElse() {
         long leaver = create();
         long inactive = create();
         members.update(inactive, member -> member.put("inactiveFlag", true));
 
-        HttpResponse<String> missing = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"id\":999999}}");
-        HttpResponse<String> notActive = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"id\":" + inactive + "}}");
-        HttpResponse<String> self = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"id\":" + leaver + "}}");
-        HttpResponse<String> nobody = acme.post("/system/members/" + leaver + "/deactivate", "{}");
+        for (String reference : List.of("{\"id\":999999}", "{\"id\":" + inactive + "}", "{\"id\":" + leaver + "}")) {
+            HttpResponse<String> refused = acme.post("/system/members/" + leaver + "/deactivate",
+                    "{\"serviceTeam\":{\"reAssignToMember\":" + reference + "}}");
 
-        for (HttpResponse<String> refused : new HttpResponse[]{missing, notActive, self, nobody}) {
             assertEquals(400, refused.statusCode(), refused.body());
-            assertEquals("reAssignToMember", ApiSession.json(refused).at("/errors/0/field").asText());
+            assertEquals("serviceTeam.reAssignToMember", ApiSession.json(refused).at("/errors/0/field").asText());
         }
         assertFalse(members.get(leaver).get("inactiveFlag").asBoolean());
     }
@@ -85,59 +124,57 @@ class MemberLifecycleTest {
     @Test
     void openTimeSheetsBlockDeactivationUnlessTheyAreDeleted() {
         long leaver = create();
-        long successor = create();
         members.markOpenTimeSheets(leaver);
 
-        HttpResponse<String> blocked = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"id\":" + successor + "}}");
+        HttpResponse<String> blocked = acme.post("/system/members/" + leaver + "/deactivate", "{}");
         HttpResponse<String> done = acme.post("/system/members/" + leaver + "/deactivate",
-                "{\"reAssignToMember\":{\"id\":" + successor + "},\"deleteOpenTimeSheetsFlag\":true}");
+                "{\"deleteOpenTimeSheetsFlag\":true}");
 
         assertEquals(400, blocked.statusCode());
         assertEquals("deleteOpenTimeSheetsFlag", ApiSession.json(blocked).at("/errors/0/field").asText());
-        assertEquals(204, done.statusCode());
+        assertEquals(200, done.statusCode());
         assertFalse(members.hasOpenTimeSheets(leaver));
     }
 
     @Test
-    void deleteIsAConflictForAMemberWithHistoryAndOtherwise204ThenNotFound() {
-        long withHistory = create();
+    void deleteIsNotInTheSpecAndAnswers405WithConnectWisesBody() {
         long clean = create();
-        members.markHistory(withHistory);
 
-        HttpResponse<String> conflict = acme.delete("/system/members/" + withHistory);
-        HttpResponse<String> deleted = acme.delete("/system/members/" + clean);
+        HttpResponse<String> refused = acme.delete("/system/members/" + clean);
 
-        assertEquals(409, conflict.statusCode());
-        assertEquals("Conflict", ApiSession.json(conflict).get("code").asText());
-        assertEquals(204, deleted.statusCode());
-        assertEquals("", deleted.body());
-        assertEquals(404, acme.get("/system/members/" + clean).statusCode());
-        assertEquals(404, acme.delete("/system/members/" + clean).statusCode());
-        assertNull(members.get(clean));
-        assertThrows(ApiFailure.class, () -> members.delete(withHistory));
+        assertEquals(405, refused.statusCode());
+        assertEquals("{\"code\":\"ConnectWiseApi\",\"message\":\"The requested resource does not support http"
+                + " method 'DELETE'.\"}", refused.body());
+        assertFalse(members.get(clean).get("inactiveFlag").asBoolean());
     }
 
     @Test
-    void aboutAThirdOfTheSeededMembersHaveHistoryAndCannotBeDeleted() {
-        List<Long> withHistory = members.all().stream().map(member -> member.get("id").asLong())
-                .filter(members::hasHistory).toList();
+    void theSeedGuidesDeleteIsAConflictForAMemberWithHistoryAndOtherwise204ThenNotFound() {
+        try (ConnectWiseSimulator seeded = ConnectWiseSimulator.builder().seedMembers(60).start()) {
+            seeded.memberDelete(true);
+            ApiSession site = ApiSession.acme(seeded);
+            SimMembers seededMembers = seeded.members("acme");
+            long withHistory = id(site.post("/system/members", MemberFixtures.newMember("hist1")));
+            long clean = id(site.post("/system/members", MemberFixtures.newMember("clean1")));
+            seededMembers.markHistory(withHistory);
 
-        HttpResponse<String> conflict = acme.delete("/system/members/" + withHistory.get(0));
+            HttpResponse<String> conflict = site.delete("/system/members/" + withHistory);
+            HttpResponse<String> deleted = site.delete("/system/members/" + clean);
 
-        assertTrue(withHistory.size() >= 8 && withHistory.size() <= 30, "seeded with history: " + withHistory.size());
-        assertEquals(409, conflict.statusCode());
-    }
-
-    @Test
-    void aDeletedMembersIdentifierAndEmailCanBeUsedAgain() {
-        long id = create();
-        String identifier = members.get(id).get("identifier").asText();
-        acme.delete("/system/members/" + id);
-
-        HttpResponse<String> again = acme.post("/system/members", MemberFixtures.newMember(identifier));
-
-        assertEquals(201, again.statusCode());
+            assertEquals(409, conflict.statusCode());
+            assertEquals("Conflict", ApiSession.json(conflict).get("code").asText());
+            assertEquals(204, deleted.statusCode());
+            assertEquals("", deleted.body());
+            assertEquals(404, site.get("/system/members/" + clean).statusCode());
+            assertEquals(404, site.delete("/system/members/" + clean).statusCode());
+            assertNull(seededMembers.get(clean));
+            assertThrows(ApiFailure.class, () -> seededMembers.delete(withHistory));
+            long seededWithHistory = seededMembers.all().stream().map(member -> member.get("id").asLong())
+                    .filter(seededMembers::hasHistory).count();
+            assertTrue(seededWithHistory >= 8 && seededWithHistory <= 30, "seeded with history: " + seededWithHistory);
+            HttpResponse<String> again = site.post("/system/members", MemberFixtures.newMember("clean1"));
+            assertEquals(201, again.statusCode(), "a deleted member's identifier and email can be used again");
+        }
     }
 
     @Test
@@ -147,6 +184,16 @@ class MemberLifecycleTest {
         assertTrue(types.size() >= 3);
         assertEquals("Full Time Employee", types.get(0).get("name").asText());
         assertEquals(types.get(1), ApiSession.json(acme.get("/system/members/types/" + types.get(1).get("id"))));
+    }
+
+    private static RecordedRequest lastRequest() {
+        List<RecordedRequest> all = simulator.requestLog().all();
+        return all.get(all.size() - 1);
+    }
+
+    private static long id(HttpResponse<String> created) {
+        assertEquals(201, created.statusCode(), created.body());
+        return ApiSession.json(created).get("id").asLong();
     }
 
     private static long create() {
