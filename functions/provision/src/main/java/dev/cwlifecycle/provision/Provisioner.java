@@ -30,8 +30,8 @@ import java.util.Set;
 
 /**
  * Provisions one person as a ConnectWise member without ever creating a second one. With a warm role cache it
- * takes two requests: one list that finds both the person (by office email) and every identifier a collision
- * suffix could clash with, then the POST. A POST whose outcome is unknown is never re-sent before the member has
+ * takes three requests: one list that finds both the person (by office email) and every identifier a collision
+ * suffix could clash with, the POST, and one list that would reveal a second seat taken meanwhile. A POST whose outcome is unknown is never re-sent before the member has
  * been looked up; an inactive member is reactivated (policy), keeping its history.
  */
 @ApplicationScoped
@@ -80,14 +80,13 @@ public class Provisioner {
             Member sent = newMember(request, plan.identifier(), role, licenseClass);
             try {
                 Member created = client.create(sent);
-                return result("created", created.id(), created.identifier(), licenseClass, role, request, counter);
+                return created(client, created, licenseClass, role, request, counter);
             } catch (ConnectionFailedException | ServerErrorException unknown) {
                 LOG.warnf("create of %s ended without an answer (%s); looking it up before anything else",
                         plan.identifier(), unknown.getMessage());
                 Optional<Member> ours = UnansweredCreate.settle(client, sent, request.ticket());
                 if (ours.isPresent()) {
-                    return result("created", ours.get().id(), ours.get().identifier(), licenseClass, role, request,
-                            counter);
+                    return created(client, ours.get(), licenseClass, role, request, counter);
                 }
             } catch (BadRequestException refused) {
                 if (!refused.objectExists()) {
@@ -129,6 +128,24 @@ public class Provisioner {
                 .map(identifier -> new Plan(identifier, null))
                 .orElseThrow(() -> ProblemException.conflict("identifier-exhausted", "Every identifier from '"
                         + base + "' to '" + base + "99' is taken; give an identifier"));
+    }
+
+    /**
+     * The created member, after one look for other active members with its office email. ConnectWise does not keep
+     * office emails unique and our per-email lease only holds within one idempotency table, so a second seat for
+     * the person (e.g. from a second deployment) is reported here, never silent.
+     */
+    private static ProvisionResult created(ConnectWiseClient client, Member created, String licenseClass,
+                                           SecurityRole role, ProvisionRequest request, RequestCounter counter) {
+        List<Long> others = client.members(MemberQuery.where(Conditions.field("officeEmail").eq(request.email())
+                        .and(Conditions.field("inactiveFlag").eq(false))).fields("id"))
+                .map(Member::id).filter(id -> !id.equals(created.id())).toList();
+        if (!others.isEmpty()) {
+            LOG.errorf("second seat: member %d (%s) was created while active member(s) %s have the same office email;"
+                    + " deactivate the one not wanted", created.id(), created.identifier(), others);
+        }
+        return new ProvisionResult("created", created.id(), created.identifier(), licenseClass, role.name(),
+                role.id(), request.ticket(), counter.requests(), others.isEmpty() ? null : others);
     }
 
     private ProvisionResult existing(ConnectWiseClient client, ProvisionRequest request, Member existing,
@@ -192,6 +209,6 @@ public class Provisioner {
     private static ProvisionResult result(String outcome, Long memberId, String identifier, String licenseClass,
                                           SecurityRole role, ProvisionRequest request, RequestCounter counter) {
         return new ProvisionResult(outcome, memberId, identifier, licenseClass, role.name(), role.id(),
-                request.ticket(), counter.requests());
+                request.ticket(), counter.requests(), null);
     }
 }

@@ -31,9 +31,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,6 +56,8 @@ class ProvisionFunctionTest {
     StoreConfig store;
     @Inject
     ProvisionHandler handler;
+    @Inject
+    Provisioner provisioner;
 
     private ConnectWiseSimulator simulator;
 
@@ -80,10 +84,13 @@ class ProvisionFunctionTest {
         assertEquals("cpatel" + n, answer.body().get("identifier").asText());
         assertEquals("Technician", answer.body().get("role").asText());
         assertEquals("F", answer.body().get("licenseClass").asText());
-        assertEquals(2, answer.body().get("connectWiseRequests").asInt());
+        assertEquals(3, answer.body().get("connectWiseRequests").asInt());
+        assertNull(answer.body().get("secondSeatOf"));
         List<RecordedRequest> calls = apiCalls();
-        assertEquals(List.of("GET /system/members", "POST /system/members"),
+        assertEquals(List.of("GET /system/members", "POST /system/members", "GET /system/members"),
                 calls.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("officeEmail=\"" + email + "\" and inactiveFlag=false", calls.get(2).query().get("conditions"));
+        assertEquals(List.of(), calls.get(1).ignoredProperties());
         assertEquals("identifier like \"cpatel" + n + "*\" or officeEmail=\"" + email + "\"",
                 calls.get(0).query().get("conditions"));
         JsonNode posted = json(calls.get(1).body());
@@ -223,6 +230,40 @@ class ProvisionFunctionTest {
     }
 
     @Test
+    void aSecondSeatTakenPastADefeatedEmailLeaseIsDetectedAndReported() throws Exception {
+        // two deployments with separate idempotency tables share no lease: the provisioner runs twice, unguarded,
+        // and both plans are answered only once both were asked, so both find nobody and both create
+        String body = person("Dora", "Double");
+        String email = emailOf(body);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        ProvisionRequest request = mapper.readValue(body, ProvisionRequest.class);
+        // the same person typed twice with another first name, so the identifiers differ and both creates succeed
+        ProvisionRequest retyped = mapper.readValue(body.replace("\"Dora\"", "\"Eda\""), ProvisionRequest.class);
+        CountDownLatch bothPlanned = new CountDownLatch(2);
+        simulator.onRequest(recorded -> {
+            String conditions = recorded.query().getOrDefault("conditions", "");
+            if (recorded.method().equals("GET") && conditions.contains(email) && conditions.contains(" or ")) {
+                bothPlanned.countDown();
+                awaitQuietly(bothPlanned);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ProvisionResult> first = pool.submit(() -> provisioner.provision("default", request));
+            Future<ProvisionResult> second = pool.submit(() -> provisioner.provision("default", retyped));
+
+            List<ProvisionResult> results = List.of(first.get(), second.get());
+
+            assertEquals(2, membersWithEmail(email), "the lease was defeated on purpose");
+            List<Long> ids = results.stream().map(ProvisionResult::memberId).toList();
+            assertEquals(List.of(List.of(ids.get(1)), List.of(ids.get(0))),
+                    results.stream().map(ProvisionResult::secondSeatOf).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aProvisionForAnEmailAnotherProvisionIsCreatingWaitsItsTurnWithoutAskingConnectWise() throws Exception {
         int n = PEOPLE.incrementAndGet();
         String email = "lena.lease" + n + "@acme.example";
@@ -244,7 +285,7 @@ class ProvisionFunctionTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of("GET /system/members", "POST /system/members"),
+        assertEquals(List.of("GET /system/members", "POST /system/members", "GET /system/members"),
                 apiCalls().stream().map(r -> r.method() + " " + r.path()).toList());
         // the lease was released: the next request for the email plans and finds the member
         Answer after = provision(second, Map.of("Idempotency-Key", "lease-c" + n));
@@ -267,11 +308,11 @@ class ProvisionFunctionTest {
         assertEquals("created", answer.body().get("outcome").asText());
         assertEquals(1, membersWithEmail(email));
         List<RecordedRequest> calls = apiCalls();
-        assertEquals(List.of("GET /system/members", "POST /system/members", "GET /system/members"),
-                calls.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals(List.of("GET /system/members", "POST /system/members", "GET /system/members",
+                        "GET /system/members"), calls.stream().map(r -> r.method() + " " + r.path()).toList());
         assertEquals("identifier=\"dropped" + n + "\"", calls.get(2).query().get("conditions"));
         assertEquals(json(calls.get(1).body()).get("identifier").asText(), answer.body().get("identifier").asText());
-        assertEquals(3, answer.body().get("connectWiseRequests").asInt());
+        assertEquals(4, answer.body().get("connectWiseRequests").asInt());
     }
 
     @ParameterizedTest(name = "unanswered create, identifier held by a member with {0} → 409, not claimed")
@@ -372,6 +413,14 @@ class ProvisionFunctionTest {
 
     private List<RecordedRequest> apiCalls() {
         return simulator.requestLog().all().stream().filter(r -> r.path().startsWith("/system/")).toList();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Answer> concurrently(int n, Callable<Answer> call) throws Exception {
