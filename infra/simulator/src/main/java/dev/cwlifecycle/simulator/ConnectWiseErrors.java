@@ -52,6 +52,11 @@ final class ConnectWiseErrors {
         return failure(400, "InvalidObject", message);
     }
 
+    /** A bad {@code version} in {@code Accept}; the code ConnectWise uses for it is unverified. */
+    static ApiFailure badVersion(String message) {
+        return failure(400, "InvalidVersion", message);
+    }
+
     static ApiFailure methodNotAllowed(String method) {
         return failure(405, "ConnectWiseApi", "The requested resource does not support http method '" + method + "'.");
     }

@@ -126,6 +126,7 @@ final class SiteHandler implements HttpHandler {
             throw ConnectWiseErrors.uriTooLong();
         }
         Tenant tenant = authentication.authenticate(headers);
+        ApiVersion.check(headers.get("accept"));
         Map<String, String> parameters = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         parameters.putAll(query);
         return routes.route(new ApiRequest(method, target.segments(), parameters, rawQuery, headers, body, tenant,

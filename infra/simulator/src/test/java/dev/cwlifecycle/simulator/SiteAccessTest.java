@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
@@ -44,6 +47,28 @@ class SiteAccessTest {
                 + "\"CompanyID\":\"acme\",\"IsCloud\":\"True\"}", known.body());
         assertEquals(200, unknown.statusCode());
         assertEquals("null", unknown.body());
+    }
+
+    @ParameterizedTest(name = "Accept: {0} → 400")
+    @CsvSource(delimiter = '|', value = {
+            "application/vnd.connectwise.com+json; version=1999.9 | The API version '1999.9' is not supported.",
+            "application/vnd.connectwise.com+json; version=2031.1 | The API version '2031.1' is not supported.",
+            "application/vnd.connectwise.com+json; version=latest | The API version 'latest' is not valid: use a"
+                    + " version such as 2025.8."})
+    void anUnknownOrMalformedApiVersionIsRefusedWithConnectWisesBody(String accept, String message) {
+        HttpResponse<String> refused = acme.get("/system/members/count", "Accept", accept);
+
+        assertEquals(400, refused.statusCode());
+        assertEquals("{\"code\":\"InvalidVersion\",\"message\":\"" + message + "\"}", refused.body());
+    }
+
+    @ParameterizedTest(name = "Accept: {0} → the newest model")
+    @ValueSource(strings = {"", "application/json", "text/html", "application/vnd.connectwise.com+json",
+            "application/vnd.connectwise.com+json; version=2019.3", "*/*; VERSION=\"2025.8\""})
+    void anAbsentVersionGetsTheNewestModelAndAKnownOneIsServed(String accept) {
+        HttpResponse<String> served = acme.get("/system/members/count", "Accept", accept.isEmpty() ? null : accept);
+
+        assertEquals(200, served.statusCode(), served.body());
     }
 
     @Test
