@@ -73,6 +73,7 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         Set<String> clientIds = builder.clientIds.stream().map(id -> id.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         server.createContext("/", new SiteHandler(this, new ApiAuthentication(clientIds, this::tenantFor)));
+        server.createContext(FaultsAdmin.PATH, new FaultsAdmin(faults));
         this.threads = Executors.newFixedThreadPool(THREADS, new DaemonThreads("cw-sim-http"));
         server.setExecutor(threads);
         server.start();

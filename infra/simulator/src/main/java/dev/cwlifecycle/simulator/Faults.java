@@ -24,6 +24,12 @@ public final class Faults {
         armed.clear();
     }
 
+    /** Each armed fault and how often it still fires, e.g. {@code drop-after-processing on POST /system/members x1}. */
+    public synchronized List<String> armed() {
+        return armed.stream().map(each -> each.fault + (each.fault.probability() != null
+                ? " p" + each.fault.probability() : " x" + each.remaining)).toList();
+    }
+
     synchronized Optional<Fault.Kind> fire(String method, String path) {
         Iterator<Armed> each = armed.iterator();
         while (each.hasNext()) {

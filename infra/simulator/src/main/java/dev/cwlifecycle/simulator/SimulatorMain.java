@@ -40,6 +40,7 @@ public final class SimulatorMain {
                 .randomSeed(options.seed());
         options.companies().forEach(company -> builder.tenant(SimTenant.standard(company)));
         ConnectWiseSimulator simulator = builder.start();
+        options.faults().forEach(simulator.faults()::arm);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -47,6 +48,7 @@ public final class SimulatorMain {
         }, "cw-sim-shutdown"));
         out.println("ConnectWise simulator listening on " + simulator.baseUrl() + " (API base "
                 + simulator.apiBase() + ")");
+        simulator.faults().armed().forEach(fault -> out.println("fault armed: " + fault));
         for (String company : options.companies()) {
             SimTenant keys = simulator.tenant(company);
             out.println(WireJson.write(WireJson.object()

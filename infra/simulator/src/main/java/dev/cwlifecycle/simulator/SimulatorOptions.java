@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.function.LongPredicate;
 
 /** The standalone simulator's command line; anything it does not understand is a {@link UsageException}. */
-record SimulatorOptions(int port, List<String> companies, int members, Duration latency, long seed, boolean help) {
+record SimulatorOptions(int port, List<String> companies, int members, Duration latency, long seed, List<Fault> faults,
+                        boolean help) {
 
     static final String USAGE = """
             Usage: SimulatorMain [options]
@@ -15,6 +16,10 @@ record SimulatorOptions(int port, List<String> companies, int members, Duration 
               --members N       members seeded per tenant, 0 to 100000 (default 500)
               --latency-ms N    added to every API request, in milliseconds (default 0)
               --seed N          random seed of the generated data (default 42)
+              --faults SPEC     faults to inject, METHOD:PATH_REGEX=KIND[*N|:pP],... e.g.
+                                POST:/system/members=drop-after-processing*1,GET:.*=429@30s:p0.2
+                                (KIND: a status, 429@Ns, latency@N(ms|s), drop-before-processing,
+                                drop-after-processing); more at runtime: POST /_simulator/faults
               --help            print this and exit
             Exit status: 2 on a bad option.""";
 
@@ -26,7 +31,8 @@ record SimulatorOptions(int port, List<String> companies, int members, Duration 
     }
 
     static SimulatorOptions parse(String... args) {
-        SimulatorOptions options = new SimulatorOptions(8099, List.of("acme"), 500, Duration.ZERO, 42, false);
+        SimulatorOptions options = new SimulatorOptions(8099, List.of("acme"), 500, Duration.ZERO, 42, List.of(),
+                false);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help")) {
@@ -44,17 +50,26 @@ record SimulatorOptions(int port, List<String> companies, int members, Duration 
     private SimulatorOptions with(String name, String value) {
         return switch (name) {
             case "port" -> new SimulatorOptions((int) number(name, value, n -> n >= 0 && n <= 65_535), companies,
-                    members, latency, seed, help);
-            case "company" -> new SimulatorOptions(port, companies(value), members, latency, seed, help);
+                    members, latency, seed, faults, help);
+            case "company" -> new SimulatorOptions(port, companies(value), members, latency, seed, faults, help);
             case "members" -> new SimulatorOptions(port, companies, (int) number(name, value,
-                    n -> n >= 0 && n <= 100_000), latency, seed, help);
+                    n -> n >= 0 && n <= 100_000), latency, seed, faults, help);
             case "latency-ms" -> new SimulatorOptions(port, companies, members,
-                    Duration.ofMillis(number(name, value, n -> n >= 0)), seed, help);
+                    Duration.ofMillis(number(name, value, n -> n >= 0)), seed, faults, help);
             case "seed" -> new SimulatorOptions(port, companies, members, latency, number(name, value, n -> true),
-                    help);
-            case "help" -> new SimulatorOptions(port, companies, members, latency, seed, true);
+                    faults, help);
+            case "faults" -> new SimulatorOptions(port, companies, members, latency, seed, faults(value), help);
+            case "help" -> new SimulatorOptions(port, companies, members, latency, seed, faults, true);
             default -> throw new UsageException("unknown option --" + name);
         };
+    }
+
+    private static List<Fault> faults(String value) {
+        try {
+            return FaultSpec.parse(value);
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("--faults: " + bad.getMessage());
+        }
     }
 
     private static List<String> companies(String value) {

@@ -190,4 +190,39 @@ class FaultTest {
     private static Object next() {
         return MemberFixtures.newMember("cfault" + PEOPLE.incrementAndGet());
     }
+
+    @Test
+    void faultsArmedThroughTheAdminRouteHitTheApiAndAreListedAndCleared() {
+        String admin = simulator.baseUrl() + "/_simulator/faults";
+
+        HttpResponse<String> armed = ApiSession.raw("POST", admin,
+                "POST:/system/members=drop-after-processing*1,GET:/system/members/count=429@30s:p1");
+        HttpResponse<String> limited = acme.get("/system/members/count");
+        HttpResponse<String> listed = ApiSession.raw("GET", admin, null);
+        HttpResponse<String> cleared = ApiSession.raw("DELETE", admin, null);
+
+        assertEquals(200, armed.statusCode(), armed.body());
+        assertEquals("drop-after-processing on POST /system/members x1\nrate-limited on GET /system/members/count p1.0\n",
+                armed.body());
+        assertEquals(429, limited.statusCode());
+        assertEquals("30", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(armed.body(), listed.body());
+        assertEquals(200, cleared.statusCode());
+        assertEquals(200, acme.get("/system/members/count").statusCode());
+    }
+
+    @Test
+    void theAdminRouteRefusesWhatItCannotReadAndAnswers404BesideItsOwnPath() {
+        HttpResponse<String> bad = ApiSession.raw("POST", simulator.baseUrl() + "/_simulator/faults", "GET:.*=teapot");
+        HttpResponse<String> beside = ApiSession.raw("GET", simulator.baseUrl() + "/_simulator/faultsx", null);
+        HttpResponse<String> other = ApiSession.raw("GET", simulator.baseUrl() + "/_simulator/members", null);
+
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("'teapot' is not a fault kind"), bad.body());
+        assertEquals(List.of(), simulator.faults().armed());
+        for (HttpResponse<String> missing : List.of(beside, other)) {
+            assertEquals(404, missing.statusCode());
+            assertEquals("{\"code\":\"ConnectWiseApi\",\"message\":\"The endpoint does not exist.\"}", missing.body());
+        }
+    }
 }

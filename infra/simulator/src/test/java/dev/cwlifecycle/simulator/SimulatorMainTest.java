@@ -25,17 +25,30 @@ class SimulatorMainTest {
         SimulatorOptions options = SimulatorOptions.parse("--port", "0", "--company", "acme,globex", "--members",
                 "100000", "--latency-ms", "15", "--seed", "7");
 
-        assertEquals(new SimulatorOptions(0, List.of("acme", "globex"), 100_000, Duration.ofMillis(15), 7, false),
-                options);
-        for (String option : List.of("--port", "--company", "--members", "--latency-ms", "--seed", "--help")) {
+        assertEquals(new SimulatorOptions(0, List.of("acme", "globex"), 100_000, Duration.ofMillis(15), 7, List.of(),
+                false), options);
+        for (String option : List.of("--port", "--company", "--members", "--latency-ms", "--seed", "--faults",
+                "--help")) {
             assertTrue(SimulatorOptions.USAGE.contains(option + " "), option + " is documented");
         }
     }
 
     @Test
     void withoutOptionsItRunsAcmeWith500MembersOnPort8099() {
-        assertEquals(new SimulatorOptions(8099, List.of("acme"), 500, Duration.ZERO, 42, false),
+        assertEquals(new SimulatorOptions(8099, List.of("acme"), 500, Duration.ZERO, 42, List.of(), false),
                 SimulatorOptions.parse());
+    }
+
+    @Test
+    void readsFaultsInTheDocumentedNotation() {
+        SimulatorOptions options = SimulatorOptions.parse("--faults", "POST:/system/members=drop-after-processing*1,"
+                + "GET:.*=429@30s:p0.2,*:/system/members/\\d{1,3}=503*2,PATCH:.*=latency@250ms,DELETE:.*=429");
+
+        assertEquals(List.of("drop-after-processing on POST /system/members", "rate-limited on GET .*",
+                "status-503 on * /system/members/\\d{1,3}", "latency-250ms on PATCH .*", "rate-limited on DELETE .*"),
+                options.faults().stream().map(Fault::toString).toList());
+        assertEquals(new Fault.RateLimited(30), options.faults().get(1).kind());
+        assertEquals(new Fault.RateLimited(null), options.faults().get(4).kind());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,7 +61,11 @@ class SimulatorMainTest {
             "--latency-ms -1      | --latency-ms does not take '-1'",
             "--company acme,,x    | --company takes distinct company ids",
             "--company acme,acme  | --company takes distinct company ids",
-            "8099                 | unexpected argument '8099'"})
+            "8099                 | unexpected argument '8099'",
+            "--faults GET:.*      | --faults: a fault is METHOD:PATH_REGEX=KIND",
+            "--faults GET:.*=teapot | --faults: 'teapot' is not a fault kind",
+            "--faults GET:(=500   | --faults: '(' is not a regular expression",
+            "--faults GET:.*=500:p2 | --faults: a fault is METHOD:PATH_REGEX=KIND"})
     void refusesWhatItDoesNotUnderstand(String commandLine, String reason) {
         SimulatorOptions.UsageException refused = assertThrows(SimulatorOptions.UsageException.class,
                 () -> SimulatorOptions.parse(commandLine.trim().split("\\s+")));
