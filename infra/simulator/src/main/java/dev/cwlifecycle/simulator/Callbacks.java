@@ -77,7 +77,7 @@ public final class Callbacks {
                 payload.put("Entity", WireJson.write(entity));
             }
             payload.putObject("Metadata").put("key_url", keyUrl(tenant));
-            String body = WireJson.write(payload);
+            String body = WireJson.writeAsDotNet(payload);
             String signature = Signature.sign(tenant.callbackKey().signingKey(), body.getBytes(StandardCharsets.UTF_8));
             delivery.send(new CallbackDelivery.Outgoing(registration.json().path("url").asText(), body, signature));
         }

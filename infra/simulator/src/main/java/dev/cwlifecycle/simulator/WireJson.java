@@ -37,6 +37,27 @@ final class WireJson {
         }
     }
 
+    /**
+     * The node as ConnectWise's .NET serialiser writes it: compact, every non-ASCII character escaped as a
+     * six-character escape in lower-case hex (é as backslash, u, 00e9) and {@code /} escaped as {@code \/}. A
+     * verifier that parses and writes the JSON again gets other bytes, so only one that signs the raw bytes agrees.
+     */
+    static String writeAsDotNet(JsonNode node) {
+        String compact = write(node);
+        StringBuilder escaped = new StringBuilder(compact.length() + 16);
+        // outside strings compact JSON holds neither '/' nor non-ASCII, so every one met here is inside a string
+        for (char c : compact.toCharArray()) {
+            if (c == '/') {
+                escaped.append("\\/");
+            } else if (c > 0x7e) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
     static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

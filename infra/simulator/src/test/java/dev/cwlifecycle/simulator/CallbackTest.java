@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,27 @@ class CallbackTest {
         String signingKey = ApiSession.json(ApiSession.raw("GET", keyUrl, null)).get("signing_key").asText();
         assertEquals(simulator.callbacks().signingKey("acme"), signingKey);
         assertEquals(hmac(signingKey, received.body()), received.signature());
+    }
+
+    @Test
+    void deliveriesAreWrittenAsDotNetWritesThemSoOnlyARawBytesVerifierAgrees() throws Exception {
+        register(registration(receiver.url()));
+        acme.post("/system/members", newMember().put("firstName", "José").put("lastName", "Müller"));
+
+        CallbackReceiver.Received received = receiver.next();
+        String signingKey = simulator.callbacks().signingKey("acme");
+        String reserialised = ApiSession.JSON.writeValueAsString(ApiSession.parse(received.body()));
+
+        assertTrue(received.body().contains("Jos\\u00e9"), "é escaped inside the Entity string: " + received.body());
+        assertTrue(received.body().contains("\"FromUrl\":\"127.0.0.1:"), received.body());
+        assertTrue(received.body().contains("http:\\/\\/127.0.0.1:"), "'/' escaped as .NET does: " + received.body());
+        assertFalse(received.body().chars().anyMatch(c -> c > 0x7e), "ASCII only");
+        assertEquals(hmac(signingKey, received.body()), received.signature());
+        assertFalse(reserialised.equals(received.body()));
+        assertFalse(hmac(signingKey, reserialised).equals(received.signature()),
+                "a verifier that parses and writes the JSON again must fail");
+        assertEquals("José", ApiSession.parse(ApiSession.parse(received.body()).get("Entity").asText())
+                .get("firstName").asText());
     }
 
     @Test
