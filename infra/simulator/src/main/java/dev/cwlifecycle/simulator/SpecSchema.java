@@ -1,6 +1,7 @@
 package dev.cwlifecycle.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,12 @@ public final class SpecSchema {
     /** The whole schema document; its definitions are under {@code $defs}. */
     public static JsonNode document() {
         return DOCUMENT.deepCopy();
+    }
+
+    /** The document as a schema for one definition (e.g. {@code Member}), to hand to a JSON Schema validator. */
+    public static ObjectNode of(String definition) {
+        ObjectNode schema = DOCUMENT.deepCopy();
+        return schema.put("$ref", "#/$defs/" + definition);
     }
 
     /** Whether the spec's {@code definition} has a top-level property {@code name}. */
