@@ -119,11 +119,14 @@ final class DemoStory {
             simulator.callbacks().release(false);
         }
 
-        String leave = "{\"mode\":\"deactivate\"}";
-        step("Deprovision: POST /members/" + identifier + "/deprovision " + leave);
+        String leave = "{\"mode\":\"delete\"}";
+        step("Deprovision: POST /members/" + identifier + "/deprovision " + leave
+                + " (ConnectWise has no member delete: she is deactivated instead, history kept)");
         Answer deprovisioned = post("/members/" + identifier + "/deprovision", leave);
         expect(deprovisioned.status() == 200 && "inactive".equals(deprovisioned.body().path("state").asText()),
                 "deprovisioning answered " + deprovisioned.status() + ", not 200 with state inactive");
+        detail("answer    " + deprovisioned.body().path("action").asText() + ": "
+                + deprovisioned.body().path("detail").asText());
 
         step("ConnectWise calls back, and the directory shows her inactive");
         Delivery deactivated = awaitDelivery(memberId, payload -> "updated".equals(payload.path("Action").asText())
