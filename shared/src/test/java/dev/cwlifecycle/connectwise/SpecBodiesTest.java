@@ -71,6 +71,11 @@ class SpecBodiesTest {
         }
     }
 
+    @Test
+    void theClientHandsOverExactlyTheSpecsSingleValuedKinds() {
+        assertEquals(SpecSchema.deactivationKinds(), MemberDeactivation.KINDS);
+    }
+
     private static JsonNode json(String body) {
         try {
             return ConnectWiseJson.MAPPER.readTree(body);

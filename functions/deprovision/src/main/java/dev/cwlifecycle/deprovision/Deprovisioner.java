@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,21 +93,25 @@ public class Deprovisioner {
                 Boolean.TRUE.equals(request.deleteOpenTimeSheets()));
         Map<String, Integer> handedOver = client.deactivate(member.id(), handover);
         verifyInactive(client.member(member.id()));
-        List<MemberUsage> left = client.usages(member.id()).stream().filter(MemberUsage::any).toList();
-        List<String> notTaken = left.stream().map(MemberUsage::typeKey).filter(kind -> handover.kinds().containsKey(kind)
-                || MemberDeactivation.COMPANY_TEAM.equals(kind) || MemberDeactivation.STATUS_WORKFLOW.equals(kind))
-                .distinct().toList();
+        Map<String, Integer> left = new LinkedHashMap<>();
+        client.usages(member.id()).stream().filter(MemberUsage::any)
+                .forEach(usage -> left.merge(usage.typeKey(), usage.count(), Integer::sum));
+        List<String> notTaken = left.keySet().stream().filter(handover::handsOver).toList();
         if (!notTaken.isEmpty()) {
             throw new NotAppliedException("POST", "/system/members/" + member.id() + "/deactivate",
                     "open work still owned by the leaver after the hand-over: " + String.join(", ", notTaken));
         }
-        String detail = "open work handed to " + successor.identifier() + (handedOver.isEmpty() ? ": none"
-                : ": " + String.join(", ", handedOver.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        String detail = "open work handed to " + successor.identifier() + ": "
+                + (handedOver.isEmpty() ? "none" : counts(handedOver));
         if (!left.isEmpty()) {
-            detail += "; left with the leaver (ConnectWise's deactivation has no hand-over for it): " + String.join(", ",
-                    left.stream().map(usage -> usage.typeKey() + " " + usage.count()).toList());
+            detail += "; left with the leaver (ConnectWise's deactivation has no hand-over for it): " + counts(left);
         }
         return result(member, "inactive", "handed-over", detail, counter);
+    }
+
+    private static String counts(Map<String, Integer> byKind) {
+        return String.join(", ", byKind.entrySet().stream().map(kind -> kind.getKey() + " " + kind.getValue())
+                .toList());
     }
 
     private static Optional<Member> find(ConnectWiseClient client, String identifier, DeprovisionRequest request) {

@@ -31,8 +31,9 @@ import java.util.Set;
 /**
  * Provisions one person as a ConnectWise member without ever creating a second one. With a warm role cache it
  * takes three requests: one list that finds both the person (by office email) and every identifier a collision
- * suffix could clash with, the POST, and one list that would reveal a second seat taken meanwhile. A POST whose outcome is unknown is never re-sent before the member has
- * been looked up; an inactive member is reactivated (policy), keeping its history.
+ * suffix could clash with, the POST, and one list that would reveal a second seat taken meanwhile. A POST whose
+ * outcome is unknown is never re-sent before the member has been looked up; an inactive member is reactivated
+ * (policy), keeping its history.
  */
 @ApplicationScoped
 public class Provisioner {

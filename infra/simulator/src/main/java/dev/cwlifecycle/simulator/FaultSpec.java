@@ -64,7 +64,8 @@ final class FaultSpec {
             return target.rateLimited(Integer.parseInt(retryAfter.group(1)));
         } else if (latency.matches()) {
             long amount = Long.parseLong(latency.group(1));
-            return target.latency(latency.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount));
+            return target.latency(latency.group(2).equals("s") ? Duration.ofSeconds(amount)
+                    : Duration.ofMillis(amount));
         } else if (STATUS.matcher(kind).matches()) {
             return target.status(Integer.parseInt(kind));
         }

@@ -44,7 +44,7 @@ final class MemberPatch {
                 errors.add(FieldError.invalid(path, "Cannot apply the patch: '" + path + "' is not a member field."));
                 continue;
             }
-            // a spec field the simulator does not model is accepted and, like a path inside a reference, changes nothing
+            // a spec field the simulator does not model is accepted and, like a path inside a reference, is a no-op
             if (!modelled || segments.length > 1 || READ_ONLY.contains(field)) {
                 continue;
             }

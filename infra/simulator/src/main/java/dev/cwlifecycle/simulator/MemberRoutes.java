@@ -16,7 +16,8 @@ final class MemberRoutes {
         if (rest.isEmpty()) {
             return switch (request.method()) {
                 case "GET" -> paging.list(request);
-                case "POST" -> ApiResponse.created(members.render(members.create(request.json("Member"), request.actor())));
+                case "POST" -> ApiResponse.created(members.render(members.create(request.json("Member"),
+                        request.actor())));
                 default -> throw Routes.unsupported(request);
             };
         }
@@ -48,7 +49,8 @@ final class MemberRoutes {
         return switch (request.method()) {
             case "GET" -> ApiResponse.ok(Routes.shaped(request, members.render(members.require(id))));
             case "PUT" -> ApiResponse.ok(members.render(members.replace(id, request.json("Member"), request.actor())));
-            case "PATCH" -> ApiResponse.ok(members.render(members.patch(id, request.json("PatchOperations"), request.actor())));
+            case "PATCH" -> ApiResponse.ok(members.render(members.patch(id, request.json("PatchOperations"),
+                    request.actor())));
             case "DELETE" -> {
                 if (!request.tenant().memberDelete()) {
                     throw Routes.unsupported(request);

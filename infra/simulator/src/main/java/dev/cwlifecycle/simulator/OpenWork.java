@@ -15,12 +15,8 @@ import java.util.TreeMap;
  */
 final class OpenWork {
 
-    /** The spec's single-valued {@code MemberDeactivation} kinds (2025.8), each {@code {count, reAssignToMember}}. */
-    static final List<String> KINDS = List.of("activity", "serviceTeam", "workflowEmail", "ticketTemplate",
-            "opportunity", "salesTeam", "projectManager", "projectTimeApprover", "projectExpenseApprover",
-            "knowledgeBaseArticle", "myCompanyPresident", "myCompanyCOO", "myCompanyController", "myCompanyDispatch",
-            "myCompanyServiceManager", "myCompanyDutyManagerRole", "departmentManager", "dispatchMember",
-            "serviceManager", "dutyManager", "sendFromEmailNotify");
+    /** The spec's single-valued {@code MemberDeactivation} kinds, each {@code {count, reAssignToMember}}. */
+    static final List<String> KINDS = SpecSchema.deactivationKinds();
     static final String COMPANY_TEAM = "companyTeam";
     static final String STATUS_WORKFLOW = "serviceStatusWorkflow";
     /** Open service tickets the member is the resource of. */

@@ -32,6 +32,17 @@ public final class SpecSchema {
         return schema.put("$ref", "#/$defs/" + definition);
     }
 
+    /** The spec's single-valued kinds of open work: the {@code MemberDeactivationItem} properties, in its order. */
+    public static List<String> deactivationKinds() {
+        List<String> kinds = new ArrayList<>();
+        DOCUMENT.at("/$defs/MemberDeactivation/properties").fields().forEachRemaining(property -> {
+            if (property.getValue().path("$ref").asText().endsWith("/MemberDeactivationItem")) {
+                kinds.add(property.getKey());
+            }
+        });
+        return List.copyOf(kinds);
+    }
+
     /** Whether the spec's {@code definition} has a top-level property {@code name}. */
     static boolean isProperty(String definition, String name) {
         return DOCUMENT.path("$defs").path(definition).path("properties").has(name);

@@ -202,8 +202,8 @@ class FaultTest {
         HttpResponse<String> cleared = ApiSession.raw("DELETE", admin, null);
 
         assertEquals(200, armed.statusCode(), armed.body());
-        assertEquals("drop-after-processing on POST /system/members x1\nrate-limited on GET /system/members/count p1.0\n",
-                armed.body());
+        assertEquals("drop-after-processing on POST /system/members x1\n"
+                + "rate-limited on GET /system/members/count p1.0\n", armed.body());
         assertEquals(429, limited.statusCode());
         assertEquals("30", limited.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(armed.body(), listed.body());

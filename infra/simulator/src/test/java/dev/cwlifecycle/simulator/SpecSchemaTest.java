@@ -76,7 +76,8 @@ class SpecSchemaTest {
 
     @Test
     void theSchemaCatchesWhatTheOldClientSent() {
-        JsonNode oldDeactivation = ApiSession.parse("{\"reAssignToMember\":{\"id\":5},\"deleteOpenTimeSheetsFlag\":true}");
+        JsonNode oldDeactivation = ApiSession.parse(
+                "{\"reAssignToMember\":{\"id\":5},\"deleteOpenTimeSheetsFlag\":true}");
         JsonNode seedGuideMember = ApiSession.parse("{\"identifier\":\"x\",\"emailAddress\":\"x@acme.example\"}");
 
         assertFalse(violations("MemberDeactivation", oldDeactivation).isEmpty());

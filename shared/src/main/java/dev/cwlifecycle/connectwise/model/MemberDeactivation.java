@@ -65,6 +65,11 @@ public final class MemberDeactivation {
                 assignments(usages, STATUS_WORKFLOW, successor), deleteOpenTimeSheets);
     }
 
+    /** Whether this body hands over work of {@code kind} (a usage's {@code typeKey}). */
+    public boolean handsOver(String kind) {
+        return kinds.containsKey(kind) || COMPANY_TEAM.equals(kind) || STATUS_WORKFLOW.equals(kind);
+    }
+
     @JsonAnyGetter
     public Map<String, Item> kinds() {
         return kinds;
