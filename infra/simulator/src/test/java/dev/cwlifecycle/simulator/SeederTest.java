@@ -45,22 +45,12 @@ class SeederTest {
     }
 
     @Test
-    void aHundredThousandMembersSeedInSecondsFitInLittleMemoryAndPageCheaply() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long usedBefore = runtime.totalMemory() - runtime.freeMemory();
-        long started = System.nanoTime();
-
+    void aHundredThousandMembersSeedAndPageByKey() {
         try (ConnectWiseSimulator simulator = seeded(100_000, 3)) {
-            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            System.gc();
-            long usedMegabytes = (runtime.totalMemory() - runtime.freeMemory() - usedBefore) / (1024 * 1024);
             HttpResponse<String> lastPage = ApiSession.acme(simulator).get("/system/members?pageSize=1000&pageId="
                     + (ConnectWiseSimulator.FIRST_MEMBER_ID + 99_500), "pagination-type", "forward-only");
 
             assertEquals(100_000, simulator.members("acme").size());
-            assertTrue(seconds < 5, "seeding took " + seconds + " s");
-            assertTrue(usedMegabytes < 150, "100,000 members took " + usedMegabytes + " MB");
             JsonNode page = ApiSession.json(lastPage);
             assertEquals(499, page.size());
         }
