@@ -11,6 +11,7 @@ import dev.cwlifecycle.connectwise.error.NotAppliedException;
 import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.connectwise.model.Reference;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
 import dev.cwlifecycle.gateway.Problem;
@@ -111,7 +112,7 @@ public class Provisioner {
                 .or(Conditions.field("officeEmail").eq(request.email()));
         List<Member> found = client.members(MemberQuery.where(conditions).fields(PLAN_FIELDS.toArray(String[]::new)))
                 .toList();
-        Member existing = found.stream().filter(m -> request.email().equalsIgnoreCase(m.officeEmail()))
+        Member existing = found.stream().filter(m -> OfficeEmail.same(request.email(), m.officeEmail()))
                 .min((a, b) -> Boolean.compare(!a.active(), !b.active())).orElse(null);
         Set<String> taken = new HashSet<>();
         found.forEach(member -> taken.add(member.identifier().toLowerCase(Locale.ROOT)));
