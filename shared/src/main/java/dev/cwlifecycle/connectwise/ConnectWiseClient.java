@@ -44,6 +44,11 @@ public final class ConnectWiseClient {
         return connection.tenant();
     }
 
+    /** The site's clock as last seen, to tell a future-dated {@code lastUpdated} from a real change. */
+    public SiteClock siteClock() {
+        return connection.siteClock();
+    }
+
     /** Members page by page, in id order, fetched lazily as the stream is consumed. */
     public Stream<Page<Member>> memberPages(MemberQuery query) {
         ApiRequest request = ApiRequest.get(MEMBERS).param("conditions", query.conditions());

@@ -31,6 +31,13 @@ public interface ConnectWiseConfig {
     @WithDefault("PT10M")
     Duration roleCacheTtl();
 
+    /**
+     * How far a ConnectWise {@code _info.lastUpdated} may run ahead of ConnectWise's clock and ours before it is
+     * taken as future-dated ({@link SiteClock}).
+     */
+    @WithDefault("PT5M")
+    Duration clockSkew();
+
     Retry retry();
 
     interface Retry {

@@ -47,6 +47,14 @@ public record DirectoryEntry(
                 member.licenseClass(), member.active(), member.lastUpdated(), source, false, false);
     }
 
+    /** True when both hold the same member data (whatever their stamps, source or flags). */
+    public boolean sameMemberData(DirectoryEntry other) {
+        return Objects.equals(identifier, other.identifier) && Objects.equals(firstName, other.firstName)
+                && Objects.equals(lastName, other.lastName) && Objects.equals(officeEmail, other.officeEmail)
+                && Objects.equals(securityRole, other.securityRole) && Objects.equals(licenseClass, other.licenseClass)
+                && active == other.active;
+    }
+
     /** Which path wrote the entry last. */
     public enum Source {
         SYNC, CALLBACK, PROVISION, DEPROVISION;
