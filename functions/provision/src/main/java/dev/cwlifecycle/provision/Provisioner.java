@@ -11,11 +11,12 @@ import dev.cwlifecycle.connectwise.error.NotAppliedException;
 import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.connectwise.model.Member;
-import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.connectwise.model.Reference;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
+import dev.cwlifecycle.gateway.InvalidField;
 import dev.cwlifecycle.gateway.Problem;
 import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.people.OfficeEmail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,7 +94,7 @@ public class Provisioner {
                 }
             } catch (BadRequestException refused) {
                 if (!refused.objectExists()) {
-                    throw refused;
+                    throw unknownReferences(refused);
                 }
                 LOG.infof("identifier or email taken meanwhile (%s); planning again", refused.getMessage());
             }
@@ -101,6 +103,11 @@ public class Provisioner {
                 "The member could not be created or found after " + MAX_ROUNDS + " attempts; nothing was "
                         + "duplicated, retry later"));
     }
+
+    /** The member's reference fields as ConnectWise names them, and the request fields that fill them. */
+    private static final Map<String, String> REFERENCE_FIELDS = Map.of("defaultLocation", "defaultLocationId",
+            "defaultDepartment", "defaultDepartmentId", "timeZone", "timeZoneId", "type", "memberTypeId",
+            "securityRole", "roleId");
 
     private record Plan(String identifier, Member existing) {
     }
@@ -173,6 +180,21 @@ public class Provisioner {
         return new ProblemException(Problem.of("unknown-role", "Unprocessable request", 422, "Security role "
                 + named + " does not exist in ConnectWise; valid roles: " + String.join(", ", valid))
                 .with("validRoles", valid));
+    }
+
+    /**
+     * ConnectWise's field errors on the references we passed on (a location id it does not have, say) are the
+     * caller's mistake, named by the caller's field: 422. Anything else stays ConnectWise refusing us (502).
+     */
+    private static RuntimeException unknownReferences(BadRequestException refused) {
+        List<InvalidField> ours = refused.error() == null ? List.of() : refused.error().fieldErrors().stream()
+                .filter(error -> REFERENCE_FIELDS.containsKey(error.field()))
+                .map(error -> new InvalidField(REFERENCE_FIELDS.get(error.field()), "does not exist in ConnectWise ("
+                        + error.message() + ")"))
+                .toList();
+        return ours.isEmpty() ? refused : new ProblemException(Problem.of("unknown-reference",
+                "Unprocessable request", 422, ours.size() + " reference(s) do not exist in ConnectWise; see errors")
+                .withErrors(ours));
     }
 
     private Member newMember(ProvisionRequest request, String identifier, SecurityRole role, String licenseClass) {

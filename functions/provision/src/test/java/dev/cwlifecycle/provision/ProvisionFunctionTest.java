@@ -237,6 +237,22 @@ class ProvisionFunctionTest {
         assertEquals(1, membersWithEmail(stored));
     }
 
+    /** Issue 13: a reference ConnectWise does not have came back as 502, which means broken credentials. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"defaultLocationId", "defaultDepartmentId", "timeZoneId", "memberTypeId"})
+    void aReferenceConnectWiseDoesNotHaveIs422NamingOurFieldAndCreatesNothing(String field) {
+        String body = person("Ray", "Reference").replace("}", ",\"" + field + "\":2147483647}");
+        int seats = simulator.members("acme").activeFullSeats();
+
+        Answer answer = provision(body, Map.of());
+
+        assertEquals(422, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:unknown-reference", answer.body().get("type").asText());
+        assertEquals(field, answer.body().get("errors").get(0).get("field").asText(), answer.rawBody());
+        assertEquals(0, membersWithEmail(emailOf(body)));
+        assertEquals(seats, simulator.members("acme").activeFullSeats());
+    }
+
     @Test
     void aDryRunPlansWithoutWritingAnything() {
         String body = person("Dory", "Dry");
