@@ -27,7 +27,7 @@ public interface ConnectWiseConfig {
     @WithDefault("PT15S")
     Duration readTimeout();
 
-    /** How long a tenant's security-role name to id map is reused. */
+    /** How long a tenant's security-role name to id map, and its member type ids, are reused. */
     @WithDefault("PT10M")
     Duration roleCacheTtl();
 

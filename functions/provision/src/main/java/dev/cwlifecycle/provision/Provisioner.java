@@ -66,6 +66,9 @@ public class Provisioner {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
         SecurityRole role = role(client, request);
+        if (request.memberTypeId() != null && !client.memberTypeIds().contains(request.memberTypeId())) {
+            throw unknownReference(List.of(new InvalidField("memberTypeId", "does not exist in ConnectWise")));
+        }
         String licenseClass = (request.licenseClass() == null ? config.defaultLicenseClass()
                 : request.licenseClass()).toUpperCase(Locale.ROOT);
         String base = request.identifier() != null ? request.identifier().toLowerCase(Locale.ROOT)
@@ -192,9 +195,12 @@ public class Provisioner {
                 .map(error -> new InvalidField(REFERENCE_FIELDS.get(error.field()), "does not exist in ConnectWise ("
                         + error.message() + ")"))
                 .toList();
-        return ours.isEmpty() ? refused : new ProblemException(Problem.of("unknown-reference",
-                "Unprocessable request", 422, ours.size() + " reference(s) do not exist in ConnectWise; see errors")
-                .withErrors(ours));
+        return ours.isEmpty() ? refused : unknownReference(ours);
+    }
+
+    private static ProblemException unknownReference(List<InvalidField> fields) {
+        return new ProblemException(Problem.of("unknown-reference", "Unprocessable request", 422, fields.size()
+                + " reference(s) do not exist in ConnectWise; see errors").withErrors(fields));
     }
 
     private Member newMember(ProvisionRequest request, String identifier, SecurityRole role, String licenseClass) {

@@ -39,7 +39,8 @@ class ProvisionBadInputTest {
     @BeforeEach
     void warmRolesAndClear() {
         simulator = FunctionTestResource.simulator();
-        LambdaInvoker.invoke(event(VALID.replace("}", ",\"dryRun\":true}"), Map.of()));
+        // a dry run warms the cached setup lists (roles, member types): a refusal below asks ConnectWise nothing
+        LambdaInvoker.invoke(event(VALID.replace("}", ",\"memberTypeId\":1,\"dryRun\":true}"), Map.of()));
         simulator.requestLog().clear();
     }
 
@@ -73,6 +74,8 @@ class ProvisionBadInputTest {
                         "'Wizard' does not exist in ConnectWise; valid roles: API Member, Admin"),
                 arguments("unknown roleId", VALID.replace("\"role\":\"Technician\"", "\"roleId\":999"), Map.of(),
                         422, null, "roleId 999 does not exist"),
+                arguments("a member type ConnectWise does not have", VALID.replace("}", ",\"memberTypeId\":999}"),
+                        Map.of(), 422, "memberTypeId", "does not exist in ConnectWise"),
                 arguments("bad licenseClass", VALID.replace("}", ",\"licenseClass\":\"Z\"}"), Map.of(), 400,
                         "licenseClass", "must be one of F"),
                 arguments("over-long title", VALID.replace("}", ",\"title\":\"" + "t".repeat(51) + "\"}"),
