@@ -8,6 +8,7 @@ import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.Race;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,12 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -104,7 +101,7 @@ class DeprovisionHardeningTest {
         ObjectNode member = newMember("ten" + PEOPLE.incrementAndGet() + "@acme.example");
         String identifier = member.get("identifier").asText();
 
-        List<Answer> answers = concurrently(10, () -> LambdaInvoker.handle(handler::handle, event(identifier, "")));
+        List<Answer> answers = Race.run(10, i -> () -> LambdaInvoker.handle(handler::handle, event(identifier, "")));
 
         assertEquals(1, simulator.requestLog().count("PATCH", "/system/members"), "one write");
         assertEquals(1, answers.stream().filter(a -> a.status() == 200
@@ -134,23 +131,6 @@ class DeprovisionHardeningTest {
                 ? GatewayEvents.post("/members/deprovision", "/members/deprovision", Map.of(), Map.of(), body)
                 : GatewayEvents.post("/members/{identifier}/deprovision", "/members/" + identifier + "/deprovision",
                 Map.of("identifier", identifier), Map.of(), body);
-    }
-
-    private static List<Answer> concurrently(int n, java.util.concurrent.Callable<Answer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(call));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String statuses(List<Answer> answers) {
