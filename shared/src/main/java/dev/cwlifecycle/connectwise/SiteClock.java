@@ -24,6 +24,11 @@ public final class SiteClock {
         last.set(new Sighting(serverDate, clock.instant()));
     }
 
+    /** How far the two clocks and a stamp may disagree. */
+    public Duration skew() {
+        return skew;
+    }
+
     /** True when {@code stamp} is more than the skew ahead of ConnectWise's clock and of ours. */
     public boolean isFutureDated(Instant stamp) {
         Instant ours = clock.instant();

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * longer has are tombstoned (deletes never show in {@code lastUpdated} polling), and members the directory already
  * holds as new are not written again (a refused conditional write still costs a write). The full run is the
  * authority: a row that contradicts ConnectWise is overwritten whatever its stamp says, when the stamp cannot be a
- * change ConnectWise made after the run began (it is older than the run's start, or future-dated). Only one page's
- * entries are held at a time.
+ * change made around or after the run's start (it is older than the start by more than the clock skew, or
+ * future-dated). Only one page's entries are held at a time.
  */
 final class Reconciliation {
 
@@ -86,12 +86,14 @@ final class Reconciliation {
 
     /**
      * Overwrites a row that says something else than ConnectWise (other data, a later stamp, a tombstone) unless it
-     * may be a change made after the run began: a stamp from then up to ConnectWise's clock is left to the next run.
+     * may be a change made around or after the run's start: such a stamp is left to the next run.
      */
     private boolean repaired(DirectoryEntry current, DirectoryEntry stored, Instant runStart) {
         boolean contradicts = stored.deleted() || !stored.lastUpdated().equals(current.lastUpdated())
                 || !stored.sameMemberData(current);
-        boolean settled = stored.lastUpdated().isBefore(runStart) || siteClock.isFutureDated(stored.lastUpdated());
+        // a skew before the run's start: a stamp from our clock (a tombstone) may run behind ConnectWise's
+        boolean settled = stored.lastUpdated().isBefore(runStart.minus(siteClock.skew()))
+                || siteClock.isFutureDated(stored.lastUpdated());
         return contradicts && settled && directory.overwrite(current, stored);
     }
 
