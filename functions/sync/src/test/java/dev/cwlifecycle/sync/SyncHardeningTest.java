@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 13: a future-dated row the full sync could not repair, and a run killed between pages. */
 @QuarkusTest
-@QuarkusTestResource(value = FunctionTestResource.class, initArgs = @ResourceArg(name = "members", value = "2500"))
+@QuarkusTestResource(value = FunctionTestResource.class, initArgs = @ResourceArg(name = "members", value = "10000"))
 class SyncHardeningTest {
 
     private static final String TENANT = SynchronizerTest.TENANT;
