@@ -5,6 +5,7 @@ import dev.cwlifecycle.connectwise.model.CallbackEntry;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
 import dev.cwlifecycle.connectwise.model.MemberUsage;
+import dev.cwlifecycle.connectwise.model.Reference;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
 
 import java.io.IOException;
@@ -13,10 +14,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The ConnectWise PSA REST API 3.0 operations cw-lifecycle needs, for one tenant. */
@@ -25,25 +30,32 @@ public final class ConnectWiseClient {
     private static final String MEMBERS = "/system/members";
 
     private final TenantConnection connection;
-    private final SecurityRoles roles;
+    private final SetupList<Map<String, SecurityRole>> roles;
+    private final SetupList<Set<Integer>> memberTypes;
 
     ConnectWiseClient(TenantConnection connection, ConnectWiseConfig config, Clock clock) {
-        this.connection = connection;
-        this.roles = new SecurityRoles(config.roleCacheTtl(), clock);
+        this(connection, new SetupList<>(config.roleCacheTtl(), clock), new SetupList<>(config.roleCacheTtl(), clock));
     }
 
-    private ConnectWiseClient(TenantConnection connection, SecurityRoles roles) {
+    private ConnectWiseClient(TenantConnection connection, SetupList<Map<String, SecurityRole>> roles,
+                              SetupList<Set<Integer>> memberTypes) {
         this.connection = connection;
         this.roles = roles;
+        this.memberTypes = memberTypes;
     }
 
     /** This client, with every request it sends (retries included) also counted into {@code counter}. */
     public ConnectWiseClient counting(RequestCounter counter) {
-        return new ConnectWiseClient(connection.countingInto(counter), roles);
+        return new ConnectWiseClient(connection.countingInto(counter), roles, memberTypes);
     }
 
     public String tenant() {
         return connection.tenant();
+    }
+
+    /** The site's clock as last seen, to tell a future-dated {@code lastUpdated} from a real change. */
+    public SiteClock siteClock() {
+        return connection.siteClock();
     }
 
     /** Members page by page, in id order, fetched lazily as the stream is consumed. */
@@ -130,7 +142,18 @@ public final class ConnectWiseClient {
 
     /** Security roles by name, case-insensitive; cached per tenant for the configured TTL. */
     public Map<String, SecurityRole> securityRoles() {
-        return roles.byName(() -> list("/system/securityroles", null, SecurityRole.class, SecurityRole::id));
+        return roles.get(() -> {
+            Map<String, SecurityRole> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            list("/system/securityroles", null, SecurityRole.class, SecurityRole::id)
+                    .forEach(role -> byName.putIfAbsent(role.name(), role));
+            return Collections.unmodifiableMap(byName);
+        });
+    }
+
+    /** The ids of the member types ({@code /system/members/types}); cached per tenant like the roles. */
+    public Set<Integer> memberTypeIds() {
+        return memberTypes.get(() -> list(MEMBERS + "/types", null, Reference.class, Reference::id)
+                .map(Reference::id).collect(Collectors.toUnmodifiableSet()));
     }
 
     public Optional<SecurityRole> securityRole(String name) {

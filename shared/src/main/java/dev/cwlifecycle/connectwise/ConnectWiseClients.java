@@ -41,6 +41,7 @@ public class ConnectWiseClients {
 
     public ConnectWiseClient forTenant(String tenant) {
         return clients.computeIfAbsent(tenant, name -> new ConnectWiseClient(
-                new TenantConnection(name, credentials, transport, codebases, retry, new RequestCounter()), config, clock));
+                new TenantConnection(name, credentials, transport, codebases, retry, new RequestCounter(),
+                        new SiteClock(clock, config.clockSkew())), config, clock));
     }
 }

@@ -27,9 +27,16 @@ public interface ConnectWiseConfig {
     @WithDefault("PT15S")
     Duration readTimeout();
 
-    /** How long a tenant's security-role name to id map is reused. */
+    /** How long a tenant's security-role name to id map, and its member type ids, are reused. */
     @WithDefault("PT10M")
     Duration roleCacheTtl();
+
+    /**
+     * How far a ConnectWise {@code _info.lastUpdated} may run ahead of ConnectWise's clock and ours before it is
+     * taken as future-dated ({@link SiteClock}).
+     */
+    @WithDefault("PT5M")
+    Duration clockSkew();
 
     Retry retry();
 

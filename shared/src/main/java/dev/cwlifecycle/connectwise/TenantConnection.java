@@ -20,19 +20,26 @@ final class TenantConnection {
     private final CodebaseDiscovery codebases;
     private final RetryPolicy retry;
     private final RequestCounter counter;
+    private final SiteClock siteClock;
 
     TenantConnection(String tenant, CredentialsSource credentials, HttpTransport transport,
-                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter) {
+                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter, SiteClock siteClock) {
         this.tenant = tenant;
         this.credentials = credentials;
         this.transport = transport;
         this.codebases = codebases;
         this.retry = retry;
         this.counter = counter;
+        this.siteClock = siteClock;
     }
 
     TenantConnection countingInto(RequestCounter operationCounter) {
-        return new TenantConnection(tenant, credentials, transport, codebases, retry, operationCounter);
+        return new TenantConnection(tenant, credentials, transport, codebases, retry, operationCounter,
+                siteClock);
+    }
+
+    SiteClock siteClock() {
+        return siteClock;
     }
 
     String tenant() {
@@ -61,9 +68,11 @@ final class TenantConnection {
     private ApiResponse withRetries(ApiRequest request, ConnectWiseCredentials current) {
         String apiBase = SiteAddress.of(current).apiBase(codebases.codebase(current));
         AtomicInteger attempt = new AtomicInteger();
-        return retry.call(() -> {
+        ApiResponse response = retry.call(() -> {
             counter.increment();
             return transport.send(apiBase, request, current, attempt.incrementAndGet());
         });
+        response.serverDate().ifPresent(siteClock::saw);
+        return response;
     }
 }

@@ -1,13 +1,13 @@
 package dev.cwlifecycle.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A caller's JSON body, read strictly: JSON content type, within the size limit, an object of the expected shape,
@@ -15,6 +15,10 @@ import java.util.Locale;
  * every field of the wrong type or unknown is named at once ({@link JsonShape}).
  */
 public final class JsonBody {
+
+    /** Our longest field is an email (250); a longer string is not a field value but an attack or an accident. */
+    static final int MAX_STRING_LENGTH = 4096;
+    private static final Map<Integer, CallerJson> READERS = new ConcurrentHashMap<>();
 
     private JsonBody() {
     }
@@ -33,7 +37,8 @@ public final class JsonBody {
         if (body.length == 0) {
             throw ProblemException.badRequest("empty-body", "The body is empty; send a JSON object");
         }
-        JsonNode tree = tree(body);
+        JsonNode tree = READERS.computeIfAbsent(maxBytes, max -> new CallerJson(MAX_STRING_LENGTH, max))
+                .readTree(body);
         if (tree.isNull()) {
             throw ProblemException.badRequest("malformed-json", "The body is JSON null; send a JSON object");
         }
@@ -48,18 +53,6 @@ public final class JsonBody {
             return ConnectWiseJson.MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A body of the right shape did not bind to " + type.getSimpleName(), e);
-        }
-    }
-
-    private static JsonNode tree(byte[] body) {
-        try {
-            return ConnectWiseJson.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed-json", "The body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw ProblemException.badRequest("malformed-json", "The body could not be read as JSON");
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.cwlifecycle.gateway;
 
+import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.store.IdempotencyKey;
+import dev.cwlifecycle.store.IdempotencyStore;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,11 @@ public final class RequestKeys {
             return header;
         }
         return Optional.ofNullable(ticket).map(t -> "ticket:" + t.system() + ":" + t.id());
+    }
+
+    /** How an email stands in a DynamoDB key: the SHA-256 of the person's form, so no address outlives a request. */
+    public static String emailHash(String email) {
+        return IdempotencyStore.payloadHash(OfficeEmail.key(email));
     }
 
     public static IdempotencyKey key(String tenant, String operation, String clientKey) {

@@ -1,18 +1,24 @@
 package dev.cwlifecycle.gateway;
 
+import dev.cwlifecycle.people.OfficeEmail;
+import dev.cwlifecycle.people.VisibleText;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-/** Collects every problem with a request's fields, so the caller hears about all of them at once. */
+/**
+ * Collects every problem with a request's fields, so the caller hears about all of them at once. The one place
+ * every route's names, texts and emails are checked ({@link VisibleText}, {@link OfficeEmail}).
+ */
 public final class Validation {
-
-    /** Simple on purpose: one '@', a dot in the domain, and nothing ConnectWise's conditions could not quote. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"\\\\]+@[^@\\s\"\\\\]+\\.[^@\\s\"\\\\]+");
 
     private final List<InvalidField> errors = new ArrayList<>();
 
-    /** Text that, when present (or when required), is non-blank, at most {@code max} long and free of controls. */
+    /**
+     * Text that, when present (or when required), is non-blank, at most {@code max} long and free of control and
+     * invisible format characters (zero-width, bidi overrides); letters of any script are fine.
+     */
     public Validation text(String field, String value, boolean required, int max) {
         if (value == null || value.isBlank()) {
             return check(!required, field, "is required");
@@ -20,13 +26,25 @@ public final class Validation {
         if (value.length() > max) {
             return check(false, field, "is " + value.length() + " characters long; ConnectWise allows at most " + max);
         }
-        return check(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
+        Optional<String> hidden = VisibleText.firstHidden(value, VisibleText.TEXT_HIDDEN);
+        return check(hidden.isEmpty(), field, "must not contain control or invisible formatting characters (found "
+                + hidden.orElse("") + ")");
     }
 
+    /** A required email address that {@link OfficeEmail#normalised} accepts. */
     public Validation email(String field, String value) {
-        text(field, value, true, 250);
-        return value == null || value.isBlank() || value.length() > 250 ? this
-                : check(EMAIL.matcher(value).matches(), field, "is not a valid email address");
+        if (value == null || value.isBlank()) {
+            return check(false, field, "is required");
+        }
+        if (value.length() > 250) {
+            return check(false, field, "is " + value.length() + " characters long; ConnectWise allows at most 250");
+        }
+        try {
+            OfficeEmail.normalised(value);
+            return this;
+        } catch (IllegalArgumentException refused) {
+            return check(false, field, refused.getMessage());
+        }
     }
 
     public Validation positive(String field, Integer value) {

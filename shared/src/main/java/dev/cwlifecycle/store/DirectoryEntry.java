@@ -1,6 +1,7 @@
 package dev.cwlifecycle.store;
 
 import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.people.OfficeEmail;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One ConnectWise member as mirrored in the directory. {@code officeEmail} is kept lower-case, the form
- * the email index matches. A row flagged only by {@link MemberDirectory#markPending} has no member data
+ * One ConnectWise member as mirrored in the directory. {@code officeEmail} is kept in the form people are
+ * compared by ({@link OfficeEmail#key}: NFC, ASCII domain, lower case), the form the email index matches. A row flagged only by {@link MemberDirectory#markPending} has no member data
  * yet: every field but tenant, memberId and pending is null (booleans false) until the next sync fills it.
  *
  * @param deleted a tombstone: the member is gone from ConnectWise as of {@code lastUpdated}
@@ -32,7 +33,7 @@ public record DirectoryEntry(
 
     public DirectoryEntry {
         Objects.requireNonNull(tenant, "tenant");
-        officeEmail = officeEmail == null ? null : officeEmail.toLowerCase(Locale.ROOT);
+        officeEmail = officeEmail == null ? null : OfficeEmail.key(officeEmail);
     }
 
     /** The member fields the directory keeps: what a sync asks ConnectWise for ({@code fields}). */
@@ -44,6 +45,14 @@ public record DirectoryEntry(
         return new DirectoryEntry(tenant, member.id(), member.identifier(), member.firstName(), member.lastName(),
                 member.officeEmail(), member.securityRole() == null ? null : member.securityRole().name(),
                 member.licenseClass(), member.active(), member.lastUpdated(), source, false, false);
+    }
+
+    /** True when both hold the same member data (whatever their stamps, source or flags). */
+    public boolean sameMemberData(DirectoryEntry other) {
+        return Objects.equals(identifier, other.identifier) && Objects.equals(firstName, other.firstName)
+                && Objects.equals(lastName, other.lastName) && Objects.equals(officeEmail, other.officeEmail)
+                && Objects.equals(securityRole, other.securityRole) && Objects.equals(licenseClass, other.licenseClass)
+                && active == other.active;
     }
 
     /** Which path wrote the entry last. */

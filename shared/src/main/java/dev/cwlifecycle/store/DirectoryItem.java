@@ -1,9 +1,9 @@
 package dev.cwlifecycle.store;
 
+import dev.cwlifecycle.people.OfficeEmail;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import static dev.cwlifecycle.store.Tables.DIRECTORY_MEMBER_ID;
@@ -27,7 +27,7 @@ final class DirectoryItem {
 
     /** The email index key; one tenant's addresses never match another's. */
     static String tenantEmail(String tenant, String email) {
-        return tenant + '#' + email.toLowerCase(Locale.ROOT);
+        return tenant + '#' + OfficeEmail.key(email);
     }
 
     static Map<String, AttributeValue> of(DirectoryEntry entry) {

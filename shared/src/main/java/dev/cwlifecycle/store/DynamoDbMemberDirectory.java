@@ -84,6 +84,14 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     }
 
     @Override
+    public boolean overwrite(DirectoryEntry entry, DirectoryEntry stored) {
+        return conditional(() -> dynamo.putItem(put -> put.tableName(config.directoryTable())
+                .item(DirectoryItem.of(entry))
+                .conditionExpression("lastUpdated = :seen")
+                .expressionAttributeValues(Map.of(":seen", SortableInstant.attribute(stored.lastUpdated())))));
+    }
+
+    @Override
     public boolean tombstone(String tenant, long memberId, Instant at) {
         return conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
                 .key(DirectoryItem.key(tenant, memberId))

@@ -18,6 +18,13 @@ public interface MemberDirectory {
     /** {@link #upsertIfNewer} for a page of members, written in parallel; counts every outcome. */
     Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page);
 
+    /**
+     * Writes {@code entry}, ConnectWise's current member, over {@code stored} whatever their stamps: a full sync's
+     * repair of a row that contradicts ConnectWise (e.g. dated in the future). False, and nothing written, when the
+     * row changed since it was read as {@code stored}.
+     */
+    boolean overwrite(DirectoryEntry entry, DirectoryEntry stored);
+
     /** Marks the member deleted as of {@code at}; false when the directory holds newer data. */
     boolean tombstone(String tenant, long memberId, Instant at);
 

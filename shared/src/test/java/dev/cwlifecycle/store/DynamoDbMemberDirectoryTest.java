@@ -2,6 +2,7 @@ package dev.cwlifecycle.store;
 
 import dev.cwlifecycle.store.DirectoryEntry.Source;
 import dev.cwlifecycle.testing.DynamoDbLocalExtension;
+import dev.cwlifecycle.testing.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

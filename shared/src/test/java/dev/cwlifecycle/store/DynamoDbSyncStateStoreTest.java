@@ -1,6 +1,7 @@
 package dev.cwlifecycle.store;
 
 import dev.cwlifecycle.testing.DynamoDbLocalExtension;
+import dev.cwlifecycle.testing.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

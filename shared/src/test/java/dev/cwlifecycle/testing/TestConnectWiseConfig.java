@@ -47,6 +47,11 @@ public record TestConnectWiseConfig(boolean discoverCodebase, int maxAttempts, D
     }
 
     @Override
+    public Duration clockSkew() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
     public Retry retry() {
         return new Retry() {
             @Override

@@ -7,6 +7,7 @@ import dev.cwlifecycle.credentials.CredentialsSource;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.TenantId;
 import dev.cwlifecycle.gateway.ApiEdge;
+import dev.cwlifecycle.gateway.CallerJson;
 import dev.cwlifecycle.gateway.GatewayRequest;
 import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
@@ -41,6 +42,7 @@ public class CallbackHandler {
     private final SigningKeys signingKeys;
     private final IdempotentRequests idempotent;
     private final MemberCallbacks members;
+    private final CallerJson json;
 
     @Inject
     public CallbackHandler(CallbackConfig config, CredentialsSource credentials, SigningKeys signingKeys,
@@ -50,6 +52,8 @@ public class CallbackHandler {
         this.signingKeys = signingKeys;
         this.idempotent = idempotent;
         this.members = members;
+        // the signed Entity is a string that may be nearly the whole body
+        this.json = new CallerJson(config.maxBodyBytes(), config.maxBodyBytes());
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -74,7 +78,7 @@ public class CallbackHandler {
         if (body.length > config.maxBodyBytes()) {
             throw CallbackProblems.payloadTooLarge(body.length, config.maxBodyBytes());
         }
-        CallbackPayload callback = CallbackPayload.parse(body);
+        CallbackPayload callback = CallbackPayload.parse(json, body);
         String tenant = tenantOf(request, event);
         ConnectWiseCredentials site = siteOf(tenant);
         if (!site.companyId().equalsIgnoreCase(callback.companyId())) {

@@ -1,13 +1,10 @@
 package dev.cwlifecycle.callback;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.cwlifecycle.connectwise.ConnectWiseJson;
+import dev.cwlifecycle.gateway.CallerJson;
 import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Validation;
 
-import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -20,17 +17,9 @@ import java.util.Locale;
 record CallbackPayload(String messageId, String companyId, String action, String type, long id, String entity,
                        String keyUrl) {
 
-    private static final ObjectReader STRICT = ConnectWiseJson.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     /** Parses the raw body; a refusal names every missing or malformed field at once. */
-    static CallbackPayload parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = STRICT.readTree(body);
-        } catch (IOException e) {
-            throw ProblemException.badRequest("malformed-json", "The body is not valid JSON");
-        }
+    static CallbackPayload parse(CallerJson json, byte[] body) {
+        JsonNode root = json.readTree(body);
         if (root == null || !root.isObject()) {
             throw ProblemException.badRequest("malformed-json", "The body must be a JSON object");
         }

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * when the Entity is missing or unusable, or when it ties the stored data to the second with different content
  * (ConnectWise stamps whole seconds, so only ConnectWise knows which came last). A re-read is flagged pending first,
  * so a failed, slow or interrupted one still leaves the member for the next sync; when the directory refused the flag
- * too, nothing is recorded and ConnectWise is asked to redeliver (429).
+ * too, nothing is recorded and ConnectWise is asked to redeliver (429). An Entity stamped beyond the allowed skew
+ * ahead of ConnectWise's clock and ours is never stored: the member is re-read instead.
  */
 @ApplicationScoped
 public class MemberCallbacks {
@@ -76,6 +76,12 @@ public class MemberCallbacks {
             return reread(tenant, callback.id(), clock.instant(), deadline);
         }
         DirectoryEntry entry = DirectoryEntry.of(tenant, signed.get(), DirectoryEntry.Source.CALLBACK);
+        if (connectWise.forTenant(tenant).siteClock().isFutureDated(entry.lastUpdated())) {
+            // stored, it would make every later change look older: "unchanged" until someone noticed
+            LOG.warnf("member %d's callback is stamped %s, beyond the allowed skew ahead of ConnectWise's clock and "
+                    + "ours; re-reading the member instead of storing it", callback.id(), entry.lastUpdated());
+            return reread(tenant, callback.id(), clock.instant(), deadline);
+        }
         if (directory.upsertIfNewer(entry) == UpsertOutcome.UPSERTED) {
             return CallbackOutcome.APPLIED;
         }
@@ -162,12 +168,6 @@ public class MemberCallbacks {
 
     private static boolean tiesWithOtherData(DirectoryEntry stored, DirectoryEntry signed) {
         return !stored.deleted() && signed.lastUpdated().equals(stored.lastUpdated())
-                && !(Objects.equals(stored.identifier(), signed.identifier())
-                && Objects.equals(stored.firstName(), signed.firstName())
-                && Objects.equals(stored.lastName(), signed.lastName())
-                && Objects.equals(stored.officeEmail(), signed.officeEmail())
-                && Objects.equals(stored.securityRole(), signed.securityRole())
-                && Objects.equals(stored.licenseClass(), signed.licenseClass())
-                && stored.active() == signed.active());
+                && !stored.sameMemberData(signed);
     }
 }

@@ -106,6 +106,19 @@ class CallbackRefusalTest {
                 SignedCallbacks.event(payload(IDS.get()) + " {}", "x"), 400, "malformed-json"));
         cases.add(new Case("a JSON array", IDS.incrementAndGet(), SignedCallbacks.event("[1]", "x"), 400,
                 "malformed-json"));
+        long nested = IDS.incrementAndGet();
+        cases.add(new Case("a nesting-depth bomb", nested, SignedCallbacks.event(payload(nested).toString()
+                .replaceFirst("\\{", "{\"Deep\":" + "[".repeat(5000) + "]".repeat(5000) + ","), "x"), 400,
+                "malformed-json"));
+        long longNumber = IDS.incrementAndGet();
+        cases.add(new Case("a number past the parser's limit", longNumber, SignedCallbacks.event(payload(longNumber)
+                .toString().replaceFirst("\\{", "{\"Big\":1" + "0".repeat(100) + ","), "x"), 400, "malformed-json"));
+        long twice = IDS.incrementAndGet();
+        cases.add(new Case("a duplicate key", twice, SignedCallbacks.event(payload(twice).toString()
+                .replaceFirst("\\{", "{\"ID\":" + twice + ","), "x"), 400, "validation"));
+        long invisible = IDS.incrementAndGet();
+        cases.add(signed("a bidi override in MessageId", invisible, payload(invisible).put("MessageId",
+                "m\u202E" + invisible), Map.of(), 400, "validation"));
         long incomplete = IDS.incrementAndGet();
         ObjectNode missing = payload(incomplete);
         missing.remove(List.of("Action", "Type"));

@@ -2,6 +2,7 @@ package dev.cwlifecycle.deprovision;
 
 import dev.cwlifecycle.gateway.TicketReference;
 import dev.cwlifecycle.gateway.Validation;
+import dev.cwlifecycle.people.OfficeEmail;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.regex.Pattern;
@@ -25,8 +26,11 @@ public record DeprovisionRequest(Long memberId, String email, String mode, Strin
         return Boolean.TRUE.equals(dryRun);
     }
 
-    /** Every field problem at once; {@code identifier} is the route's, when the route names the member. */
-    void validate(String identifier) {
+    /**
+     * Every field problem at once; {@code identifier} is the route's, when the route names the member. Then the
+     * request with its email in the one form a person is known by ({@link OfficeEmail#normalised}).
+     */
+    DeprovisionRequest validated(String identifier) {
         int targets = (identifier != null ? 1 : 0) + (memberId != null ? 1 : 0) + (email != null ? 1 : 0);
         Validation validation = new Validation()
                 .check(targets == 1, "member", "name the member exactly once: by the route's identifier, "
@@ -45,6 +49,8 @@ public record DeprovisionRequest(Long memberId, String email, String mode, Strin
             ticket.validate(validation);
         }
         validation.orThrow();
+        return email == null ? this : new DeprovisionRequest(memberId, OfficeEmail.normalised(email), mode,
+                handoverTo, deleteOpenTimeSheets, ticket, dryRun);
     }
 
     public enum Mode {

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,8 +44,7 @@ public class ProvisionHandler {
 
     private APIGatewayV2HTTPResponse provision(GatewayRequest request, String tenant) {
         ProvisionRequest body = dev.cwlifecycle.gateway.JsonBody.read(request, ProvisionRequest.class,
-                config.maxBodyBytes());
-        body.validate();
+                config.maxBodyBytes()).validated();
         if (body.isDryRun()) {
             return GatewayResponses.json(200, provisioner.provision(tenant, body), Map.of());
         }
@@ -63,12 +61,7 @@ public class ProvisionHandler {
      * at the same moment could each see nobody and each create a member (a paid seat).
      */
     private static IdempotencyKey officeEmailLease(String tenant, String email) {
-        return new IdempotencyKey(tenant, "provision-email", emailHash(email));
-    }
-
-    /** How an email stands in a DynamoDB key: its SHA-256, so no address outlives the request there. */
-    private static String emailHash(String email) {
-        return IdempotencyStore.payloadHash(email.toLowerCase(Locale.ROOT));
+        return new IdempotencyKey(tenant, "provision-email", RequestKeys.emailHash(email));
     }
 
     /**
@@ -77,7 +70,7 @@ public class ProvisionHandler {
      * stands in the key as its SHA-256: no address in a DynamoDB key, where it would outlive the request.
      */
     private static String emailKey(ProvisionRequest body, String payload) {
-        return "email:" + emailHash(body.email()) + ":"
+        return "email:" + RequestKeys.emailHash(body.email()) + ":"
                 + IdempotencyStore.payloadHash(payload).substring(0, 16);
     }
 

@@ -2,6 +2,7 @@ package dev.cwlifecycle.provision;
 
 import dev.cwlifecycle.gateway.TicketReference;
 import dev.cwlifecycle.gateway.Validation;
+import dev.cwlifecycle.people.OfficeEmail;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -26,8 +27,11 @@ public record ProvisionRequest(String firstName, String lastName, String email, 
         return Boolean.TRUE.equals(dryRun);
     }
 
-    /** Every field problem at once, before anything is asked of ConnectWise (ConnectWise's own limits). */
-    void validate() {
+    /**
+     * Every field problem at once, before anything is asked of ConnectWise (ConnectWise's own limits); then the
+     * request with its email in the one form a person is known by ({@link OfficeEmail#normalised}).
+     */
+    ProvisionRequest validated() {
         Validation validation = new Validation()
                 .text("firstName", firstName, true, 30)
                 .text("lastName", lastName, true, 30)
@@ -53,6 +57,9 @@ public record ProvisionRequest(String firstName, String lastName, String email, 
             ticket.validate(validation);
         }
         validation.orThrow();
+        return new ProvisionRequest(firstName, lastName, OfficeEmail.normalised(email), identifier, role, roleId,
+                licenseClass, title, phone, hireDate, defaultLocationId, defaultDepartmentId, timeZoneId,
+                memberTypeId, ticket, dryRun);
     }
 
     /** The hire date as ConnectWise stores it, or null when absent or unreadable. */
@@ -70,7 +77,7 @@ public record ProvisionRequest(String firstName, String lastName, String email, 
 
     /** The same request, asked again, has this same text: what idempotency compares. */
     ProvisionRequest withoutDryRun() {
-        return new ProvisionRequest(firstName, lastName, email.toLowerCase(Locale.ROOT), identifier, role, roleId,
+        return new ProvisionRequest(firstName, lastName, OfficeEmail.key(email), identifier, role, roleId,
                 licenseClass, title, phone, hireDate, defaultLocationId, defaultDepartmentId, timeZoneId,
                 memberTypeId, ticket, null);
     }

@@ -13,8 +13,10 @@ import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.Reference;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
+import dev.cwlifecycle.gateway.InvalidField;
 import dev.cwlifecycle.gateway.Problem;
 import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.people.OfficeEmail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +67,9 @@ public class Provisioner {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
         SecurityRole role = role(client, request);
+        if (request.memberTypeId() != null && !client.memberTypeIds().contains(request.memberTypeId())) {
+            throw unknownReference(List.of(new InvalidField("memberTypeId", "does not exist in ConnectWise")));
+        }
         String licenseClass = (request.licenseClass() == null ? config.defaultLicenseClass()
                 : request.licenseClass()).toUpperCase(Locale.ROOT);
         String base = request.identifier() != null ? request.identifier().toLowerCase(Locale.ROOT)
@@ -91,7 +97,7 @@ public class Provisioner {
                 }
             } catch (BadRequestException refused) {
                 if (!refused.objectExists()) {
-                    throw refused;
+                    throw unknownReferences(refused);
                 }
                 LOG.infof("identifier or email taken meanwhile (%s); planning again", refused.getMessage());
             }
@@ -100,6 +106,11 @@ public class Provisioner {
                 "The member could not be created or found after " + MAX_ROUNDS + " attempts; nothing was "
                         + "duplicated, retry later"));
     }
+
+    /** The member's reference fields as ConnectWise names them, and the request fields that fill them. */
+    private static final Map<String, String> REFERENCE_FIELDS = Map.of("defaultLocation", "defaultLocationId",
+            "defaultDepartment", "defaultDepartmentId", "timeZone", "timeZoneId", "type", "memberTypeId",
+            "securityRole", "roleId");
 
     private record Plan(String identifier, Member existing) {
     }
@@ -111,7 +122,7 @@ public class Provisioner {
                 .or(Conditions.field("officeEmail").eq(request.email()));
         List<Member> found = client.members(MemberQuery.where(conditions).fields(PLAN_FIELDS.toArray(String[]::new)))
                 .toList();
-        Member existing = found.stream().filter(m -> request.email().equalsIgnoreCase(m.officeEmail()))
+        Member existing = found.stream().filter(m -> OfficeEmail.same(request.email(), m.officeEmail()))
                 .min((a, b) -> Boolean.compare(!a.active(), !b.active())).orElse(null);
         Set<String> taken = new HashSet<>();
         found.forEach(member -> taken.add(member.identifier().toLowerCase(Locale.ROOT)));
@@ -190,6 +201,24 @@ public class Provisioner {
         return new ProblemException(Problem.of("unknown-role", "Unprocessable request", 422, "Security role "
                 + named + " does not exist in ConnectWise; valid roles: " + String.join(", ", valid))
                 .with("validRoles", valid));
+    }
+
+    /**
+     * ConnectWise's field errors on the references we passed on (a location id it does not have, say) are the
+     * caller's mistake, named by the caller's field: 422. Anything else stays ConnectWise refusing us (502).
+     */
+    private static RuntimeException unknownReferences(BadRequestException refused) {
+        List<InvalidField> ours = refused.error() == null ? List.of() : refused.error().fieldErrors().stream()
+                .filter(error -> REFERENCE_FIELDS.containsKey(error.field()))
+                .map(error -> new InvalidField(REFERENCE_FIELDS.get(error.field()), "does not exist in ConnectWise ("
+                        + error.message() + ")"))
+                .toList();
+        return ours.isEmpty() ? refused : unknownReference(ours);
+    }
+
+    private static ProblemException unknownReference(List<InvalidField> fields) {
+        return new ProblemException(Problem.of("unknown-reference", "Unprocessable request", 422, fields.size()
+                + " reference(s) do not exist in ConnectWise; see errors").withErrors(fields));
     }
 
     private Member newMember(ProvisionRequest request, String identifier, SecurityRole role, String licenseClass) {

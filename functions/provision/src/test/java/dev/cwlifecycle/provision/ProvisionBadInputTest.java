@@ -39,7 +39,8 @@ class ProvisionBadInputTest {
     @BeforeEach
     void warmRolesAndClear() {
         simulator = FunctionTestResource.simulator();
-        LambdaInvoker.invoke(event(VALID.replace("}", ",\"dryRun\":true}"), Map.of()));
+        // a dry run warms the cached setup lists (roles, member types): a refusal below asks ConnectWise nothing
+        LambdaInvoker.invoke(event(VALID.replace("}", ",\"memberTypeId\":1,\"dryRun\":true}"), Map.of()));
         simulator.requestLog().clear();
     }
 
@@ -73,6 +74,8 @@ class ProvisionBadInputTest {
                         "'Wizard' does not exist in ConnectWise; valid roles: API Member, Admin"),
                 arguments("unknown roleId", VALID.replace("\"role\":\"Technician\"", "\"roleId\":999"), Map.of(),
                         422, null, "roleId 999 does not exist"),
+                arguments("a member type ConnectWise does not have", VALID.replace("}", ",\"memberTypeId\":999}"),
+                        Map.of(), 422, "memberTypeId", "does not exist in ConnectWise"),
                 arguments("bad licenseClass", VALID.replace("}", ",\"licenseClass\":\"Z\"}"), Map.of(), 400,
                         "licenseClass", "must be one of F"),
                 arguments("over-long title", VALID.replace("}", ",\"title\":\"" + "t".repeat(51) + "\"}"),
@@ -104,6 +107,35 @@ class ProvisionBadInputTest {
                 arguments("an unknown field inside ticket", VALID.replace("}",
                         ",\"ticket\":{\"system\":\"jira\",\"id\":\"IT-1\",\"url\":\"x\"}}"), Map.of(), 400,
                         "ticket.url", "not a known field"),
+                arguments("zero-width space in the email", VALID.replace("val.id@", "val.id\u200B@"), Map.of(),
+                        400, "email", "U+200B"),
+                arguments("byte order mark in the email", VALID.replace("val.id@", "\uFEFFval.id@"), Map.of(), 400,
+                        "email", "U+FEFF"),
+                arguments("no-break space in the email", VALID.replace("val.id@", "val.id\u00A0@"), Map.of(), 400,
+                        "email", "U+00A0"),
+                arguments("word joiner in the email's domain", VALID.replace("@acme", "@ac\u2060me"), Map.of(), 400,
+                        "email", "U+2060"),
+                arguments("a non-ASCII domain that is no valid IDN", VALID.replace("@acme", "@b\u00fc_cher"), Map.of(),
+                        400, "email", "valid internationalised domain name"),
+                arguments("bidi override in firstName", VALID.replace("\"Val\"", "\"Val\u202Eeno\""), Map.of(), 400,
+                        "firstName", "U+202E"),
+                arguments("zero-width joiner in the title", VALID.replace("}", ",\"title\":\"Field\u200Dengineer\"}"),
+                        Map.of(), 400, "title", "invisible formatting"),
+                arguments("line separator in lastName", VALID.replace("\"Id\"", "\"I\u2028d\""), Map.of(), 400,
+                        "lastName", "U+2028"),
+                arguments("a duplicate key", VALID.replace("}", ",\"email\":\"other@acme.example\"}"), Map.of(), 400,
+                        "email", "more than once"),
+                arguments("a duplicate key inside ticket", VALID.replace("}",
+                        ",\"ticket\":{\"system\":\"jira\",\"id\":\"IT-1\",\"id\":\"IT-2\"}}"), Map.of(), 400,
+                        "ticket.id", "more than once"),
+                arguments("a nesting-depth bomb", VALID.replace("\"Val\"", "[".repeat(5000) + "]".repeat(5000)),
+                        Map.of(), 400, null, "nesting depth"),
+                arguments("a string past the parser's limit", VALID.replace("}", ",\"title\":\"" + "t".repeat(5000)
+                        + "\"}"), Map.of(), 400, null, "String value length"),
+                arguments("a number past the parser's limit", VALID.replace("}", ",\"defaultLocationId\":1"
+                        + "0".repeat(100) + "}"), Map.of(), 400, null, "Number value length"),
+                arguments("a control character in the Idempotency-Key", VALID, Map.of("Idempotency-Key", "k\u0007y"),
+                        400, "Idempotency-Key", "without control characters"),
                 arguments("malformed JSON", "{\"firstName\":", Map.of(), 400, null, "not valid JSON"),
                 arguments("a JSON array", "[1,2]", Map.of(), 400, null, "must be a JSON object"),
                 arguments("empty body", "", Map.of(), 400, null, "The body is empty"),

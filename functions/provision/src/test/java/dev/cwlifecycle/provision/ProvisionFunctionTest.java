@@ -192,6 +192,74 @@ class ProvisionFunctionTest {
                 "no idempotency record holds the address");
     }
 
+    /** Issue 13: {@code zed.width@} and {@code zed.width\u200B@} were two people, two paid seats. */
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"200B", "FEFF", "00A0", "2060", "180E", "2029"})
+    void anInvisibleCharacterInTheEmailIsRefusedBeforeConnectWiseAndGivesNoSecondSeat(String codePoint) {
+        int n = PEOPLE.incrementAndGet();
+        String email = "zed.width" + n + "@acme.example";
+        String body = """
+                {"firstName":"Zed","lastName":"Width","email":"%s","role":"Technician"}""".formatted(email);
+        assertEquals(201, provision(body, Map.of()).status());
+        simulator.requestLog().clear();
+        String hidden = new String(Character.toChars(Integer.parseInt(codePoint, 16)));
+
+        Answer answer = provision(body.replace("width" + n + "@", "width" + n + hidden + "@"), Map.of());
+
+        assertEquals(400, answer.status(), answer.rawBody());
+        assertEquals("email", answer.body().get("errors").get(0).get("field").asText());
+        assertTrue(answer.body().get("errors").get(0).get("message").asText().contains("U+" + codePoint),
+                answer.rawBody());
+        assertEquals(List.of(), simulator.requestLog().all(), "no request reached ConnectWise");
+        assertEquals(1, membersWithEmail(email));
+    }
+
+    @Test
+    void anEmailInAnotherUnicodeFormCaseOrWithItsDomainInUnicodeIsTheSamePerson() {
+        int n = PEOPLE.incrementAndGet();
+        // NFC "zoë", the domain "bücher" as an IDN
+        String body = """
+                {"firstName":"Zoë","lastName":"Unicode","email":"zo\u00eb%d@b\u00fccher.example","role":"Technician"}"""
+                .formatted(n);
+        Answer created = provision(body, Map.of());
+        assertEquals(201, created.status(), created.rawBody());
+        String stored = simulator.members("acme").get(created.body().get("memberId").asLong()).get("officeEmail")
+                .asText();
+        assertEquals("zo\u00eb" + n + "@xn--bcher-kva.example", stored);
+        simulator.requestLog().clear();
+
+        // NFD "zoë", upper case, the domain already in ASCII: the same person, found, no second member
+        Answer nfd = provision(body.replace("zo\u00eb" + n + "@b\u00fccher", "ZOE\u0308" + n + "@XN--BCHER-KVA")
+                .replace("\"Zoë\"", "\"Zoey\""), Map.of());
+        Answer unicodeDomain = provision(body.replace("b\u00fccher", "B\u00dcCHER"), Map.of());
+
+        assertEquals(409, nfd.status(), nfd.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:member-exists", nfd.body().get("type").asText());
+        assertEquals(created.body().get("memberId").asLong(), nfd.body().get("memberId").asLong());
+        // the very same request with the domain in upper case is the same request: its answer is replayed
+        assertEquals(201, unicodeDomain.status(), unicodeDomain.rawBody());
+        assertEquals("true", unicodeDomain.header("Idempotent-Replayed"));
+        assertEquals(created.body().get("memberId").asLong(), unicodeDomain.body().get("memberId").asLong());
+        assertEquals(0, simulator.requestLog().count("POST", "/system/members"));
+        assertEquals(1, membersWithEmail(stored));
+    }
+
+    /** Issue 13: a reference ConnectWise does not have came back as 502, which means broken credentials. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"defaultLocationId", "defaultDepartmentId", "timeZoneId", "memberTypeId"})
+    void aReferenceConnectWiseDoesNotHaveIs422NamingOurFieldAndCreatesNothing(String field) {
+        String body = person("Ray", "Reference").replace("}", ",\"" + field + "\":2147483647}");
+        int seats = simulator.members("acme").activeFullSeats();
+
+        Answer answer = provision(body, Map.of());
+
+        assertEquals(422, answer.status(), answer.rawBody());
+        assertEquals("urn:cw-lifecycle:problem:unknown-reference", answer.body().get("type").asText());
+        assertEquals(field, answer.body().get("errors").get(0).get("field").asText(), answer.rawBody());
+        assertEquals(0, membersWithEmail(emailOf(body)));
+        assertEquals(seats, simulator.members("acme").activeFullSeats());
+    }
+
     @Test
     void aDryRunPlansWithoutWritingAnything() {
         String body = person("Dory", "Dry");

@@ -1,8 +1,10 @@
 package dev.cwlifecycle.sync;
 
+import dev.cwlifecycle.connectwise.SiteClock;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.store.UpsertOutcome;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,20 +18,24 @@ import java.util.stream.Collectors;
  * A full run's comparison of ConnectWise with the directory, one page at a time. ConnectWise's keyset pages and the
  * directory (sort key memberId) both come in ascending id order, so the two are merge-walked: entries ConnectWise no
  * longer has are tombstoned (deletes never show in {@code lastUpdated} polling), and members the directory already
- * holds as new are not written again (a refused conditional write still costs a write). Only one page's entries are
- * held at a time.
+ * holds as new are not written again (a refused conditional write still costs a write). The full run is the
+ * authority: a row that contradicts ConnectWise is overwritten whatever its stamp says, when the stamp cannot be a
+ * change made around or after the run's start (it is older than the start by more than the clock skew, or
+ * future-dated). Only one page's entries are held at a time.
  */
 final class Reconciliation {
 
     private final MemberDirectory directory;
     private final String tenant;
+    private final SiteClock siteClock;
     private final RunTally tally;
     private final Iterator<DirectoryEntry> entries;
     private DirectoryEntry next;
 
-    Reconciliation(MemberDirectory directory, String tenant, RunTally tally) {
+    Reconciliation(MemberDirectory directory, String tenant, SiteClock siteClock, RunTally tally) {
         this.directory = directory;
         this.tenant = tenant;
+        this.siteClock = siteClock;
         this.tally = tally;
         this.entries = directory.scan(tenant).iterator();
         advance();
@@ -56,7 +62,11 @@ final class Reconciliation {
             advance();
         }
         List<Member> newer = page.stream().filter(member -> newer(member, stored.get(member.id()))).toList();
-        tally.alreadyCurrent(page.size() - newer.size());
+        long repaired = page.stream().filter(member -> !newer(member, stored.get(member.id())))
+                .filter(member -> repaired(DirectoryEntry.of(tenant, member, DirectoryEntry.Source.SYNC),
+                        stored.get(member.id()), at)).count();
+        tally.written(Map.of(UpsertOutcome.UPSERTED, (int) repaired));
+        tally.alreadyCurrent(page.size() - newer.size() - (int) repaired);
         return newer;
     }
 
@@ -72,6 +82,19 @@ final class Reconciliation {
     private static boolean newer(Member member, DirectoryEntry entry) {
         return entry == null || entry.pending() || entry.lastUpdated() == null
                 || member.lastUpdated().isAfter(entry.lastUpdated());
+    }
+
+    /**
+     * Overwrites a row that says something else than ConnectWise (other data, a later stamp, a tombstone) unless it
+     * may be a change made around or after the run's start: such a stamp is left to the next run.
+     */
+    private boolean repaired(DirectoryEntry current, DirectoryEntry stored, Instant runStart) {
+        boolean contradicts = stored.deleted() || !stored.lastUpdated().equals(current.lastUpdated())
+                || !stored.sameMemberData(current);
+        // a skew before the run's start: a stamp from our clock (a tombstone) may run behind ConnectWise's
+        boolean settled = stored.lastUpdated().isBefore(runStart.minus(siteClock.skew()))
+                || siteClock.isFutureDated(stored.lastUpdated());
+        return contradicts && settled && directory.overwrite(current, stored);
     }
 
     private void tombstone(DirectoryEntry entry, Instant at) {

@@ -77,7 +77,7 @@ final class SyncPass implements AutoCloseable {
 
     /** Every member, active or not; directory entries ConnectWise no longer has are tombstoned. */
     boolean everyMember() {
-        Reconciliation reconciliation = new Reconciliation(directory, tenant, tally);
+        Reconciliation reconciliation = new Reconciliation(directory, tenant, client.siteClock(), tally);
         boolean complete = walk(MemberQuery.all().fields(FIELDS), page -> { },
                 page -> upsert(reconciliation.newerThanStored(page, startedAt)));
         if (complete) {

@@ -60,6 +60,11 @@ final class HeldFirstPageWrite implements MemberDirectory {
     }
 
     @Override
+    public boolean overwrite(DirectoryEntry entry, DirectoryEntry stored) {
+        return directory.overwrite(entry, stored);
+    }
+
+    @Override
     public boolean tombstone(String tenant, long memberId, Instant at) {
         return directory.tombstone(tenant, memberId, at);
     }

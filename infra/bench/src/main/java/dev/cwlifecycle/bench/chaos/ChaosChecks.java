@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.bench.CallbackEndpoint;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 import dev.cwlifecycle.connectwise.model.Member;
+import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.simulator.SimMembers;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
@@ -15,12 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The end-of-run comparisons of ConnectWise (the simulator's own state) with what cw-lifecycle did and answered. */
@@ -29,6 +30,8 @@ final class ChaosChecks {
     /** Directory rows that differ from ConnectWise's members, out of how many compared, with a few examples. */
     record Differences(int differing, int compared, List<String> examples) {
     }
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Z}]");
 
     private ChaosChecks() {
     }
@@ -115,10 +118,16 @@ final class ChaosChecks {
                 && Objects.equals(wanted.lastUpdated(), row.lastUpdated());
     }
 
+    /** The members of each person, whatever case, Unicode form or invisible characters their email carries. */
     private static Map<String, List<ObjectNode>> byEmail(SimMembers members, Set<String> emails) {
+        Set<String> people = emails.stream().map(ChaosChecks::person).collect(Collectors.toSet());
         return members.all().stream()
-                .filter(member -> emails.contains(member.path("officeEmail").asText().toLowerCase(Locale.ROOT)))
-                .collect(Collectors.groupingBy(member -> member.path("officeEmail").asText().toLowerCase(Locale.ROOT)));
+                .filter(member -> people.contains(person(member.path("officeEmail").asText())))
+                .collect(Collectors.groupingBy(member -> person(member.path("officeEmail").asText())));
+    }
+
+    private static String person(String email) {
+        return OfficeEmail.key(INVISIBLE.matcher(email).replaceAll(""));
     }
 
     private static void example(List<String> examples, String example) {

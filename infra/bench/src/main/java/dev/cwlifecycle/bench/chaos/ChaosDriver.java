@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.bench.ApiGatewayEvents;
 import dev.cwlifecycle.bench.BenchTenants;
 import dev.cwlifecycle.bench.CallbackEndpoint;
+import dev.cwlifecycle.callback.CallbackHandler;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 import dev.cwlifecycle.connectwise.error.ConnectWiseException;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
@@ -14,11 +15,18 @@ import dev.cwlifecycle.gateway.Problem;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.sync.SyncHandler;
 import dev.cwlifecycle.sync.SyncRequest;
 import dev.cwlifecycle.sync.SyncResult;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +42,7 @@ import java.util.function.Supplier;
 final class ChaosDriver {
 
     private static final int ATTEMPTS = 3;
+    private static final String FUTURE = "2099-01-01T00:00:00Z";
 
     private record Answer(int status, String outcome, String problemType, JsonNode body, String raw, int attempts,
                           boolean replayed) {
@@ -53,12 +62,15 @@ final class ChaosDriver {
     private final ProvisionHandler provision;
     private final DeprovisionHandler deprovision;
     private final SyncHandler sync;
+    private final CallbackHandler callbacks;
+    private final MemberDirectory directory;
     private final ChaosLedger ledger;
     private final Map<Integer, Sent> provisions = new HashMap<>();
     private final Map<String, Long> memberByKey = new HashMap<>();
 
     ChaosDriver(ChaosPlan plan, String tenant, ConnectWiseSimulator simulator, CallbackEndpoint endpoint,
-                ProvisionHandler provision, DeprovisionHandler deprovision, SyncHandler sync, ChaosLedger ledger) {
+                ProvisionHandler provision, DeprovisionHandler deprovision, SyncHandler sync, CallbackHandler callbacks,
+                MemberDirectory directory, ChaosLedger ledger) {
         this.plan = plan;
         this.tenant = tenant;
         this.simulator = simulator;
@@ -66,6 +78,8 @@ final class ChaosDriver {
         this.provision = provision;
         this.deprovision = deprovision;
         this.sync = sync;
+        this.callbacks = callbacks;
+        this.directory = directory;
         this.ledger = ledger;
     }
 
@@ -91,6 +105,10 @@ final class ChaosDriver {
             Sent earlier = provisions.get(reuse.step());
             provision(step, new Sent(reuse.person(), earlier.key(),
                     People.provisionBody(plan.seed(), reuse.person(), "Finance")));
+        } else if (operation instanceof ChaosOperation.Refused refused) {
+            refused(step, refused);
+        } else if (operation instanceof ChaosOperation.FutureDatedCallback future) {
+            futureDated(step, future.pick());
         } else if (operation instanceof ChaosOperation.Deprovision d) {
             deprovision(step, d.person(), d.key());
         } else if (operation instanceof ChaosOperation.ConsoleEdit edit) {
@@ -150,6 +168,52 @@ final class ChaosDriver {
             ledger.clearFailure();
         } else {
             expectClear(step, "provision", answer);
+        }
+    }
+
+    /** Bad input is a 400 problem, never a 5xx, and ConnectWise hears nothing of it. */
+    private void refused(int step, ChaosOperation.Refused refused) {
+        long writesBefore = connectWiseWrites();
+        Answer answer = read(provision.handle(ApiGatewayEvents.provision(tenant, "chaos-" + plan.seed() + "-" + step,
+                People.refusedBody(plan.seed(), refused.person(), refused.input()))), 1);
+        ledger.outcome("bad input " + answer.status() + " " + answer.outcome());
+        if (answer.success()) {
+            ledger.untrueSuccess("step " + step + ": " + refused.input() + " was accepted: " + answer.raw());
+        } else if (answer.status() != 400 || answer.problemType() == null) {
+            ledger.unclearFailure("step " + step + ": " + refused.input() + " answered " + answer.status() + " "
+                    + answer.raw());
+        } else {
+            ledger.clearFailure();
+        }
+        if (connectWiseWrites() != writesBefore) {
+            ledger.untrueSuccess("step " + step + ": " + refused.input() + " reached ConnectWise");
+        }
+    }
+
+    /**
+     * A copy of an earlier delivery whose Entity is stamped 2099, signed like ConnectWise signs: never stored as
+     * such (it would freeze the row), and never a 5xx.
+     */
+    private void futureDated(int step, int pick) {
+        List<Delivery> delivered = simulator.callbacks().deliveries().stream().filter(Delivery::succeeded)
+                .filter(delivery -> json(delivery.body()).path("Entity").isTextual()).toList();
+        if (delivered.isEmpty()) {
+            return;
+        }
+        ObjectNode payload = (ObjectNode) json(delivered.get(pick % delivered.size()).body());
+        ObjectNode entity = (ObjectNode) json(payload.path("Entity").asText());
+        ((ObjectNode) entity.path("_info")).put("lastUpdated", FUTURE);
+        payload.put("MessageId", "chaos-future-" + plan.seed() + "-" + step).put("Entity", entity.toString());
+        String body = payload.toString();
+        APIGatewayV2HTTPResponse answer = callbacks.handle(ApiGatewayEvents.callback(tenant, body, signature(body)));
+        ledger.outcome("future-dated callback " + answer.getStatusCode());
+        if (answer.getStatusCode() >= 500) {
+            ledger.unclearFailure("step " + step + ": a future-dated callback answered " + answer.getStatusCode());
+        }
+        long memberId = payload.path("ID").asLong();
+        if (directory.get(tenant, memberId).filter(row -> FUTURE.equals(String.valueOf(row.lastUpdated())))
+                .isPresent()) {
+            ledger.untrueSuccess("step " + step + ": member " + memberId + " was stored as of " + FUTURE);
         }
     }
 
@@ -229,6 +293,33 @@ final class ChaosDriver {
         String outcome = type != null ? type : body.path("outcome").asText(body.path("action").asText(""));
         boolean replayed = "true".equals(headers.get(IdempotentRequests.REPLAYED_HEADER));
         return new Answer(response.getStatusCode(), outcome, type, body, response.getBody(), attempt, replayed);
+    }
+
+    /** ConnectWise's signature: Base64(HMAC-SHA256(SHA-256(signing key), body)). */
+    private String signature(String body) {
+        try {
+            byte[] key = MessageDigest.getInstance("SHA-256").digest(simulator.callbacks()
+                    .signingKey(BenchTenants.COMPANY).getBytes(StandardCharsets.UTF_8));
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(hmac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
+    private long connectWiseWrites() {
+        return simulator.requestLog().count("POST", "/system/members")
+                + simulator.requestLog().count("PATCH", "/system/members")
+                + simulator.requestLog().count("DELETE", "/system/members");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return ConnectWiseJson.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("A delivery that is not JSON", e);
+        }
     }
 
     private long activeMembersWith(String email) {

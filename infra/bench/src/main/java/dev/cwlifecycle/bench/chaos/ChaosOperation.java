@@ -21,6 +21,14 @@ sealed interface ChaosOperation {
     record Deprovision(int person, String key) implements ChaosOperation {
     }
 
+    /** A provision for {@code person} spoilt by {@code input}: 400, and nothing reaches ConnectWise. */
+    record Refused(int person, BadInput input) implements ChaosOperation {
+    }
+
+    /** A signed callback for a member whose Entity is stamped in 2099; {@code pick} chooses the delivery it copies. */
+    record FutureDatedCallback(int pick) implements ChaosOperation {
+    }
+
     /** Someone changes a member in ConnectWise's own screens; {@code pick} chooses the member among those present. */
     record ConsoleEdit(Edit edit, int pick) implements ChaosOperation {
     }
@@ -36,6 +44,9 @@ sealed interface ChaosOperation {
     /** The scheduled sync. */
     record Sync(RunSummary.Mode mode) implements ChaosOperation {
     }
+
+    /** How a refused provision is spoilt: what a hostile or broken caller sends. */
+    enum BadInput { INVISIBLE_IN_EMAIL, BIDI_IN_NAME, DUPLICATE_KEY, NESTING_BOMB, LONG_NUMBER }
 
     /** What a console edit does; deleting a member with history falls back to a rename, as ConnectWise refuses it. */
     enum Edit { RENAME, CHANGE_ROLE, DEACTIVATE, REACTIVATE, DELETE }

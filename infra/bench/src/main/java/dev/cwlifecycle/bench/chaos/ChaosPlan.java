@@ -9,8 +9,9 @@ import java.util.Random;
 /**
  * The operations of a chaos run, all drawn from one {@link Random} seeded with the run's seed: the same seed gives
  * the same plan. About a third provisions (some repeated under their key, some for people already provisioned, a
- * few reusing a key for someone else), deprovisions, console edits, callback releases (some reversed) and
- * redeliveries, and the two kinds of sync.
+ * few reusing a key for someone else), bad input (invisible characters, bidi overrides, duplicate keys, parser
+ * limits), deprovisions, console edits, callback releases (some reversed), redeliveries, callbacks dated in the
+ * future, and the two kinds of sync.
  */
 record ChaosPlan(long seed, List<ChaosOperation> operations) {
 
@@ -28,15 +29,20 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
                 next = new ChaosOperation.Provision(people++, key(seed, step), pick(random, ROLES));
             } else if (roll < 33 && !provisionSteps.isEmpty()) {
                 next = new ChaosOperation.RepeatProvision(pick(random, provisionSteps));
-            } else if (roll < 40) {
+            } else if (roll < 37) {
                 next = new ChaosOperation.Provision(random.nextInt(people), key(seed, step), pick(random, ROLES));
+            } else if (roll < 40) {
+                ChaosOperation.BadInput[] inputs = ChaosOperation.BadInput.values();
+                next = new ChaosOperation.Refused(random.nextInt(people), inputs[random.nextInt(inputs.length)]);
             } else if (roll < 42 && !provisionSteps.isEmpty()) {
                 next = new ChaosOperation.ReuseKey(pick(random, provisionSteps), random.nextInt(people));
             } else if (roll < 57) {
                 next = new ChaosOperation.Deprovision(random.nextInt(people), key(seed, step));
-            } else if (roll < 77) {
+            } else if (roll < 75) {
                 ChaosOperation.Edit[] edits = ChaosOperation.Edit.values();
                 next = new ChaosOperation.ConsoleEdit(edits[random.nextInt(edits.length)], random.nextInt(1 << 20));
+            } else if (roll < 77) {
+                next = new ChaosOperation.FutureDatedCallback(random.nextInt(1 << 20));
             } else if (roll < 87) {
                 next = new ChaosOperation.ReleaseCallbacks(random.nextInt(4) == 0);
             } else if (roll < 92) {
@@ -57,12 +63,13 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
     /** How many steps of each kind, for the summary line. */
     String mix() {
         long provisions = count(ChaosOperation.Provision.class);
-        return ("%d provisions (%d more repeated under their key, %d reusing a key for someone else), %d deprovisions, "
-                + "%d console edits, %d callback releases, %d redeliveries, %d syncs").formatted(provisions,
-                count(ChaosOperation.RepeatProvision.class), count(ChaosOperation.ReuseKey.class),
+        return ("%d provisions (%d more repeated under their key, %d reusing a key for someone else, %d bad input), "
+                + "%d deprovisions, %d console edits, %d callback releases, %d redeliveries, %d future-dated callbacks, "
+                + "%d syncs").formatted(provisions, count(ChaosOperation.RepeatProvision.class),
+                count(ChaosOperation.ReuseKey.class), count(ChaosOperation.Refused.class),
                 count(ChaosOperation.Deprovision.class), count(ChaosOperation.ConsoleEdit.class),
                 count(ChaosOperation.ReleaseCallbacks.class), count(ChaosOperation.Redeliver.class),
-                count(ChaosOperation.Sync.class));
+                count(ChaosOperation.FutureDatedCallback.class), count(ChaosOperation.Sync.class));
     }
 
     private long count(Class<? extends ChaosOperation> kind) {

@@ -100,7 +100,7 @@ public class ChaosRun {
             }
             ChaosLedger ledger = new ChaosLedger();
             ChaosDriver driver = new ChaosDriver(plan, tenant, simulator, endpoint, provision, deprovision, sync,
-                    ledger);
+                    callbacks, directory, ledger);
             driver.runAll();
             simulator.faults().clear();
             driver.deliverHeld();

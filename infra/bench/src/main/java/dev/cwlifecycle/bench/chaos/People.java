@@ -30,6 +30,19 @@ final class People {
         return ("person" + person + ".s" + seed + "@chaos.example").toLowerCase(Locale.ROOT);
     }
 
+    /** The provision of {@code person} spoilt by {@code input}; the API must refuse each with a 400. */
+    static String refusedBody(long seed, int person, ChaosOperation.BadInput input) {
+        String body = provisionBody(seed, person, "Technician");
+        String email = email(seed, person);
+        return switch (input) {
+            case INVISIBLE_IN_EMAIL -> body.replace(email, email.replace("@", "\u200B@"));
+            case BIDI_IN_NAME -> body.replace(firstName(person), firstName(person) + "\u202E");
+            case DUPLICATE_KEY -> body.replace("}", ",\"email\":\"other." + email + "\"}");
+            case NESTING_BOMB -> body.replace("}", ",\"title\":" + "[".repeat(2000) + "]".repeat(2000) + "}");
+            case LONG_NUMBER -> body.replace("}", ",\"defaultLocationId\":1" + "0".repeat(100) + "}");
+        };
+    }
+
     static String provisionBody(long seed, int person, String role) {
         return """
                 {"firstName":"%s","lastName":"%s","email":"%s","role":"%s"}""".formatted(firstName(person),

@@ -91,6 +91,19 @@ class ChaosChecksTest {
         assertEquals(0, ChaosChecks.duplicates(members, emails));
     }
 
+    @Test
+    void aSecondMemberWhoseEmailDiffersOnlyByAnInvisibleCharacterOrCaseIsADuplicate() {
+        // GIVEN one person asked for, and two more members for her: a zero-width space, then upper case
+        ObjectNode first = members.all().get(0);
+        String email = first.get("officeEmail").asText();
+        members.create(first.deepCopy().put("identifier", "zwsp").put("officeEmail", email.replace("@", "\u200B@")));
+        members.create(first.deepCopy().put("identifier", "upper").put("officeEmail", email.toUpperCase()
+                .replace("@", "\u00A0@")));
+
+        // WHEN / THEN
+        assertEquals(2, ChaosChecks.duplicates(members, Set.of(email)));
+    }
+
     private void mirror() {
         members.all().forEach(json -> directory.upsertIfNewer(DirectoryEntry.of(tenant, member(json),
                 DirectoryEntry.Source.SYNC)));

@@ -49,7 +49,8 @@ class ChaosPlanTest {
         List<Class<? extends ChaosOperation>> kinds = List.of(ChaosOperation.Provision.class,
                 ChaosOperation.RepeatProvision.class, ChaosOperation.ReuseKey.class, ChaosOperation.Deprovision.class,
                 ChaosOperation.ConsoleEdit.class, ChaosOperation.ReleaseCallbacks.class,
-                ChaosOperation.Redeliver.class, ChaosOperation.Sync.class);
+                ChaosOperation.Redeliver.class, ChaosOperation.Sync.class, ChaosOperation.Refused.class,
+                ChaosOperation.FutureDatedCallback.class);
         kinds.forEach(kind -> assertTrue(operations.stream().anyMatch(kind::isInstance), kind.getSimpleName()));
         long provisions = operations.stream().filter(ChaosOperation.Provision.class::isInstance).count();
         assertTrue(provisions > 250 && provisions < 450, "provisions: " + provisions);

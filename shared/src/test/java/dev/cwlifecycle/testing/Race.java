@@ -1,4 +1,4 @@
-package dev.cwlifecycle.store;
+package dev.cwlifecycle.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,13 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Starts tasks on their own threads at the same moment, so they really contend for one item. */
-final class Race {
+public final class Race {
 
     private Race() {
     }
 
     /** Runs task 0 to {@code count - 1} together and returns their results in that order. */
-    static <T> List<T> run(int count, IntFunction<Callable<T>> task) throws Exception {
+    public static <T> List<T> run(int count, IntFunction<Callable<T>> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         CountDownLatch start = new CountDownLatch(1);
         try {
