@@ -323,9 +323,14 @@ class ProvisionFunctionTest {
             List<ProvisionResult> results = List.of(first.get(), second.get());
 
             assertEquals(2, membersWithEmail(email), "the lease was defeated on purpose");
+            // each looks after its own create, so the later look always sees the other member; the earlier one
+            // sees it only if the other create was already done
             List<Long> ids = results.stream().map(ProvisionResult::memberId).toList();
-            assertEquals(List.of(List.of(ids.get(1)), List.of(ids.get(0))),
-                    results.stream().map(ProvisionResult::secondSeatOf).toList());
+            List<Long> reportedByFirst = results.get(0).secondSeatOf();
+            List<Long> reportedBySecond = results.get(1).secondSeatOf();
+            assertTrue(reportedByFirst != null || reportedBySecond != null, "neither create reported the other");
+            assertTrue(reportedByFirst == null || reportedByFirst.equals(List.of(ids.get(1))), "" + reportedByFirst);
+            assertTrue(reportedBySecond == null || reportedBySecond.equals(List.of(ids.get(0))), "" + reportedBySecond);
         } finally {
             pool.shutdownNow();
         }
