@@ -76,8 +76,9 @@ public class NativeCheck {
                 FunctionPackage jvm = FunctionPackage.unpack(repository, function, "function.zip",
                         work.resolve("jvm"));
                 List<String> jvmAnswers = scenario(function, "jvm", () -> LambdaFunction.jvm(jvm, harness, settings));
-                verdict(function + ": native and JVM answers equal apart from ids and times",
-                        nativeAnswers.equals(jvmAnswers), "native " + nativeAnswers + "\n  jvm    " + jvmAnswers);
+                verdict(function + ": native and JVM answers equal apart from ids and times (" + nativeAnswers.size()
+                        + " answers)", nativeAnswers.equals(jvmAnswers),
+                        "native " + nativeAnswers + "\n    jvm    " + jvmAnswers);
             }
         } finally {
             Temporary.delete(work);
@@ -106,6 +107,9 @@ public class NativeCheck {
                     .toList();
             verdict(run.name + ": no reflection, serialisation or error lines in its log", failures.isEmpty(),
                     String.join("\n    ", failures));
+            List<String> notJson = lambda.output().stream().filter(line -> !isJsonObject(line)).toList();
+            verdict(run.name + ": every log line is JSON (" + lambda.output().size() + " lines)", notJson.isEmpty(),
+                    String.join("\n    ", notJson));
             return run.answers.stream().map(answer -> normalise(answer, tenant)).toList();
         }
     }
@@ -308,6 +312,14 @@ public class NativeCheck {
         String single = find.apply(answer.path("headers"));
         String multi = single != null ? single : find.apply(answer.path("multiValueHeaders"));
         return multi == null ? "" : multi;
+    }
+
+    private static boolean isJsonObject(String line) {
+        try {
+            return JSON.readTree(line).isObject();
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static JsonNode parse(String json) {
