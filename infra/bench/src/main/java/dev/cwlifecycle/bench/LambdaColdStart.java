@@ -45,11 +45,36 @@ public final class LambdaColdStart implements Context, LambdaLogger {
             long deadline = next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong)
                     .orElse(System.currentTimeMillis() + 30_000);
             ByteArrayOutputStream response = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(next.body()), response, new LambdaColdStart(id, deadline));
-            http.send(HttpRequest.newBuilder(invocations.resolve(id + "/response"))
+            String outcome = "/response";
+            try {
+                handler.handleRequest(new ByteArrayInputStream(next.body()), response,
+                        new LambdaColdStart(id, deadline));
+            } catch (Exception failure) {
+                // what the java21 runtime reports for a handler that throws
+                outcome = "/error";
+                response.reset();
+                response.writeBytes(("{\"errorMessage\":" + quoted(String.valueOf(failure.getMessage()))
+                        + ",\"errorType\":" + quoted(failure.getClass().getName()) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            http.send(HttpRequest.newBuilder(invocations.resolve(id + outcome))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(response.toByteArray())).build(),
                     HttpResponse.BodyHandlers.discarding());
         }
+    }
+
+    private static String quoted(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 
     @Override

@@ -69,10 +69,11 @@ final class LambdaFunction implements AutoCloseable {
     /** Hands {@code event} to the function and waits for its answer; fails with its output if it dies. */
     LambdaRuntimeApi.Answer invoke(String event) {
         try {
-            return api.invoke(event, ANSWER_TIMEOUT);
+            return api.invoke(event, ANSWER_TIMEOUT, process::alive);
         } catch (IllegalStateException failure) {
-            throw new IllegalStateException(function + ": " + failure.getMessage() + "; its output: "
-                    + String.join(" | ", process.output()), failure);
+            List<String> output = process.output();
+            throw new IllegalStateException(function + ": " + failure.getMessage() + "; its last output: "
+                    + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())), failure);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Lambda Runtime API (2018-06-01) on loopback, as Lambda serves it to a {@code provided.al2023} bootstrap or to
@@ -63,16 +64,29 @@ final class LambdaRuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Hands {@code event} to the next {@code /invocation/next} and waits for the function's answer. */
-    Answer invoke(String event, Duration timeout) {
+    /**
+     * Hands {@code event} to the next {@code /invocation/next} and waits for the function's answer, as long as
+     * {@code alive} holds (a runtime that exited never answers).
+     */
+    Answer invoke(String event, Duration timeout, BooleanSupplier alive) {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
         pending.add(invocation);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return CompletableFuture.anyOf(invocation.answer(), initError).get(timeout.toMillis(),
-                    TimeUnit.MILLISECONDS) instanceof Answer answer ? answer
-                    : failInit();
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The function did not answer within " + timeout.toSeconds() + " s");
+            CompletableFuture<Object> first = CompletableFuture.anyOf(invocation.answer(), initError);
+            while (true) {
+                try {
+                    return first.get(100, TimeUnit.MILLISECONDS) instanceof Answer answer ? answer : failInit();
+                } catch (TimeoutException notYet) {
+                    if (!alive.getAsBoolean()) {
+                        throw new IllegalStateException("The function exited without answering");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("The function did not answer within "
+                                + timeout.toSeconds() + " s");
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
