@@ -43,6 +43,7 @@ public class NativeCheck {
             + "|No serializer found|Cannot construct instance");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DURATION = Pattern.compile("\"(\\w*Millis)\":\\d+");
     private static final Pattern INSTANT = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -290,10 +291,11 @@ public class NativeCheck {
         }
     }
 
-    /** The answer with the tenant, ids and times replaced: what must be equal between native and JVM. */
+    /** The answer with the tenant, ids, times and durations replaced: what must be equal between native and JVM. */
     static String normalise(String answer, String tenant) {
         String withoutIds = UUID.matcher(answer.replace(tenant, "<tenant>")).replaceAll("<uuid>");
-        return INSTANT.matcher(withoutIds).replaceAll("<time>");
+        String withoutTimes = INSTANT.matcher(withoutIds).replaceAll("<time>");
+        return DURATION.matcher(withoutTimes).replaceAll("\"$1\":<duration>");
     }
 
     private static int status(JsonNode answer) {
