@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Each function started cold from its {@code function.zip} in a fresh JVM ({@link LambdaColdStart}), and with
@@ -101,7 +102,7 @@ public class ColdStartBenchmark {
     private record Sample(Duration toFirstAnswer, long residentBytes) {
     }
 
-    private static Sample median(int samples, java.util.function.IntFunction<Sample> sample) {
+    private static Sample median(int samples, IntFunction<Sample> sample) {
         List<Sample> measured = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             measured.add(sample.apply(i));

@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * A child JVM on this machine's JDK: DynamoDB Local, the simulator or a packaged function, each in its own heap so
- * that none of them is counted in what the bench measures; or a function's native image. Its output is read line by line; it is destroyed when
- * closed, and at the latest when the bench's JVM ends.
+ * that none of them is counted in what the bench measures; or a function's native image. Its output is read line
+ * by line; it is destroyed when closed, and at the latest when the bench's JVM ends.
  */
 final class JavaProcess implements AutoCloseable {
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -89,7 +90,7 @@ public class NativeCheck {
     }
 
     /** One function's events against a fresh simulator and tenant; returns its answers, normalised. */
-    private List<String> scenario(String function, String runtime, java.util.function.Supplier<LambdaFunction> start) {
+    private List<String> scenario(String function, String runtime, Supplier<LambdaFunction> start) {
         String tenant = "check-" + runtime + "-" + function;
         try (ConnectWiseSimulator simulator = ConnectWiseSimulator.builder().seedMembers(50).randomSeed(13).start();
              CallbackEndpoint recorder = CallbackEndpoint.start(event -> APIGatewayV2HTTPResponse.builder()
@@ -168,7 +169,8 @@ public class NativeCheck {
                 status(deactivated) == 200 && "inactive".equals(body(deactivated).path("state").asText())
                         && "deactivated".equals(body(deactivated).path("action").asText()) && patches.size() == 1
                         && patches.get(0).path().equals("/system/members/" + id)
-                        && patches.get(0).body().contains("{\"op\":\"replace\",\"path\":\"inactiveFlag\",\"value\":true}")
+                        && patches.get(0).body()
+                        .contains("{\"op\":\"replace\",\"path\":\"inactiveFlag\",\"value\":true}")
                         && run.simulator.members(BenchTenants.COMPANY).get(id).path("inactiveFlag").asBoolean(),
                 deactivated);
 
@@ -271,7 +273,8 @@ public class NativeCheck {
         void refused(String what, APIGatewayV2HTTPEvent event, int status, String kind) {
             long writes = writes();
             JsonNode answer = invoke(event);
-            expect(what, status(answer) == status && header(answer, "Content-Type").startsWith("application/problem+json")
+            expect(what, status(answer) == status
+                    && header(answer, "Content-Type").startsWith("application/problem+json")
                     && (kind == null || body(answer).path("type").asText().equals("urn:cw-lifecycle:problem:" + kind))
                     && writes() == writes, answer);
         }
