@@ -35,6 +35,8 @@ public class BenchMain implements QuarkusApplication {
     Benchmarks benchmarks;
     @Inject
     ChaosRun chaos;
+    @Inject
+    NativeCheck nativeCheck;
 
     public static void main(String... args) {
         BenchOptions options;
@@ -75,8 +77,9 @@ public class BenchMain implements QuarkusApplication {
         BenchOptions options = BenchOptions.parse(List.of(args));
         new Tables(storeConfig).createAll(dynamo);
         return switch (options.command()) {
-            case BENCH -> benchmarks.run(options.quick(), Path.of("").toAbsolutePath());
+            case BENCH -> benchmarks.run(options.quick(), options.nativeImages(), Path.of("").toAbsolutePath());
             case CHAOS -> chaos.run(options.operations(), options.seed());
+            case NATIVE_CHECK -> nativeCheck.run(Path.of("").toAbsolutePath(), options.functions());
         };
     }
 }

@@ -36,6 +36,9 @@ final class BenchReport {
         operations(doc, results);
         callbacks(doc, results.callbacks());
         startups(doc, results.startups());
+        if (!results.nativeImages().isEmpty()) {
+            nativeImages(doc, results);
+        }
         doc.append(CostReport.markdown(results)).append('\n');
         doc.append("## Targets missed and why\n\n");
         doc.append(lines(MissedTargets.explain(results), "None: every target was met."));
@@ -129,7 +132,7 @@ final class BenchReport {
     private static void startups(StringBuilder doc, List<StartupFigure> startups) {
         doc.append("## Start-up (JVM, cold, from function.zip)\n\n");
         doc.append("Median of ").append(startups.get(0).samples()).append(" cold start(s) per function, each a new ")
-                .append("JVM with `").append(String.join(" ", ColdStartBenchmark.LAMBDA_JVM_OPTIONS))
+                .append("JVM with `").append(String.join(" ", LambdaFunction.LAMBDA_JVM_OPTIONS))
                 .append("` answering one real invocation at L = 0.\n\n");
         MarkdownTable table = new MarkdownTable("function", "process start to first answer",
                 "resident memory after it", "function.zip", "unpacked");
@@ -137,6 +140,33 @@ final class BenchReport {
                 megabytes(figure.residentBytes()), megabytes(figure.packageBytes()),
                 megabytes(figure.unpackedBytes())));
         doc.append(table.render()).append('\n');
+    }
+
+    private static void nativeImages(StringBuilder doc, BenchResults results) {
+        doc.append("## Native images (`provided.al2023`, from target/native/function.zip)\n\n");
+        doc.append("Built by `./run-native-check` with the verification toolchain (../shared/native: GraalVM 25 ")
+                .append("native-image on Temurin 25, linking the JDK's shared libraries, so the binary is a little ")
+                .append("smaller than a shipped one); build time and peak memory are the native-image builder's own. ")
+                .append("Each cold start runs `bootstrap` against a loopback Lambda Runtime API with the same kind ")
+                .append("of event as the JVM row above; median of the same number of starts.\n\n");
+        MarkdownTable table = new MarkdownTable("function", "image build", "builder peak memory", "bootstrap",
+                "function.zip", "start to first answer", "/ JVM (target <= " + BenchResults.NATIVE_START_TARGET + ")",
+                "resident memory after it", "/ JVM (target <= " + BenchResults.NATIVE_MEMORY_TARGET + ")");
+        for (NativeImageFigure figure : results.nativeImages()) {
+            StartupFigure jvm = jvm(results, figure.function());
+            table.row(figure.function(), time(figure.build()), megabytes(figure.buildPeakBytes()),
+                    megabytes(figure.binaryBytes()), megabytes(figure.packageBytes()), time(figure.toFirstAnswer()),
+                    format("%.3f %s", figure.startRatio(jvm),
+                            verdict(figure.startRatio(jvm) <= BenchResults.NATIVE_START_TARGET)),
+                    megabytes(figure.residentBytes()), format("%.2f %s", figure.memoryRatio(jvm),
+                            verdict(figure.memoryRatio(jvm) <= BenchResults.NATIVE_MEMORY_TARGET)));
+        }
+        doc.append(table.render()).append('\n');
+    }
+
+    static StartupFigure jvm(BenchResults results, String function) {
+        return results.startups().stream().filter(figure -> figure.function().equals(function)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No JVM start-up figure for " + function));
     }
 
     static int targetCalls(String operation) {

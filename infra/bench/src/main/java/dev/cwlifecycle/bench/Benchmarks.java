@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./run-bench}: every benchmark in turn, the report on the console and in docs/BENCHMARKS.md with its chart
  * ({@code --quick}: N up to 10,000 and fewer samples, written under infra/bench/target/quick instead, so a quick run
- * never replaces the committed figures).
+ * never replaces the committed figures; {@code --native}: the native images' figures beside the JVM's).
  */
 @ApplicationScoped
 public class Benchmarks {
@@ -36,7 +37,7 @@ public class Benchmarks {
         this.coldStarts = coldStarts;
     }
 
-    public int run(boolean quick, Path repository) {
+    public int run(boolean quick, boolean nativeImages, Path repository) {
         Progress progress = Progress.console();
         MachineInfo machine = MachineInfo.current();
         System.out.println("cw-lifecycle benchmarks" + (quick ? " (quick)" : "") + " on " + machine.describe());
@@ -56,10 +57,16 @@ public class Benchmarks {
                 Runtime.getRuntime().availableProcessors());
         progress.report("callbacks: %.0f per second, %d key fetches", callbackFigure.perSecond(),
                 callbackFigure.keyFetches());
-        List<StartupFigure> startups = coldStarts.run(repository, quick ? 1 : 3, progress);
-        List<CostModel.Workload> workloads = CostReport.workloads(startups, operations, callbackFigure, typical);
-        BenchResults results = new BenchResults(machine, quick, syncs, typical, operations, callbackFigure, startups,
-                workloads, CostModel.bill(workloads, 1), MachineInfo.loadAverage());
+        ColdStartBenchmark.Startups startups = coldStarts.run(repository, quick ? 1 : 3, nativeImages, progress);
+        List<CostModel.Workload> workloads = CostReport.workloads(startups.jvm().stream().collect(Collectors.toMap(
+                StartupFigure::function, StartupFigure::toFirstAnswer)), false, operations,
+                callbackFigure, typical);
+        List<CostModel.Workload> nativeWorkloads = nativeImages ? CostReport.workloads(startups.nativeImages()
+                .stream().collect(Collectors.toMap(NativeImageFigure::function, NativeImageFigure::toFirstAnswer)),
+                true, operations, callbackFigure, typical) : List.of();
+        BenchResults results = new BenchResults(machine, quick, syncs, typical, operations, callbackFigure,
+                startups.jvm(), startups.nativeImages(), workloads, CostModel.bill(workloads, 1), nativeWorkloads,
+                nativeImages ? CostModel.bill(nativeWorkloads, 1) : List.of(), MachineInfo.loadAverage());
         String markdown = BenchReport.markdown(results);
         System.out.println();
         System.out.println(markdown);

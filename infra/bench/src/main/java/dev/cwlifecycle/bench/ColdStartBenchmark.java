@@ -22,30 +22,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * Each function started cold from its {@code function.zip} in a fresh JVM ({@link LambdaColdStart}), given one real
- * invocation against the simulator and DynamoDB Local: a provision of a new person, the deprovision of that person,
- * an incremental sync of a 500-member tenant already synced once, a signed callback with its Entity.
+ * Each function started cold from its {@code function.zip} in a fresh JVM ({@link LambdaColdStart}), and with
+ * {@code --native} from its native package too, given one real invocation against the simulator and DynamoDB
+ * Local: a provision of a new person, the deprovision of that person, an incremental sync of a 500-member tenant
+ * already synced once, a signed callback with its Entity.
  */
 @ApplicationScoped
 public class ColdStartBenchmark {
 
     static final List<String> FUNCTIONS = List.of("provision", "deprovision", "sync", "callback");
-    /** Close to how Lambda's Java runtime starts the JVM (serial collector, C1 only); a heap for 1024 MB. */
-    static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto", "-Xmx870m");
     private static final String TENANT = "coldstart";
-    private static final Duration FIRST_ANSWER_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper EVENT_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final BenchTenants tenants;
     private final CallbackRegistration registration;
     private final SyncHandler sync;
-    private final String dynamoEndpoint;
-    private final String credentialsFile;
+    private final LambdaFunction.Settings settings;
 
     @Inject
     public ColdStartBenchmark(BenchTenants tenants, CallbackRegistration registration, SyncHandler sync,
@@ -54,12 +50,15 @@ public class ColdStartBenchmark {
         this.tenants = tenants;
         this.registration = registration;
         this.sync = sync;
-        this.dynamoEndpoint = dynamoEndpoint;
-        this.credentialsFile = credentialsFile;
+        this.settings = new LambdaFunction.Settings(credentialsFile, dynamoEndpoint);
     }
 
-    public List<StartupFigure> run(Path repository, int samples, Progress progress) {
-        Path work = temporaryDirectory();
+    /** The JVM's start-up figures, and the native images' beside them when {@code nativeImages}. */
+    record Startups(List<StartupFigure> jvm, List<NativeImageFigure> nativeImages) {
+    }
+
+    public Startups run(Path repository, int samples, boolean nativeImages, Progress progress) {
+        Path work = Temporary.directory("cw-bench-cold-start");
         Path harness = FunctionPackage.harness(work);
         try (ConnectWiseSimulator simulator = ConnectWiseSimulator.builder().seedMembers(500).randomSeed(13).start();
              CallbackEndpoint recorder = CallbackEndpoint.start(event -> APIGatewayV2HTTPResponse.builder()
@@ -67,59 +66,59 @@ public class ColdStartBenchmark {
             tenants.point(TENANT, simulator.baseUrl());
             registration.register(TENANT, recorder.url(TENANT));
             sync.handle(new SyncRequest(null, TENANT, "full", null));
-            List<CallbackEndpoint.Exchange> callbacks = SignedUpdates.deliver(simulator, recorder, samples);
-            List<StartupFigure> figures = new ArrayList<>();
+            // the native starts get events of their own (new people, other callbacks), the same kinds as the JVM's
+            List<CallbackEndpoint.Exchange> callbacks = SignedUpdates.deliver(simulator, recorder,
+                    nativeImages ? 2 * samples : samples);
+            List<StartupFigure> jvm = new ArrayList<>();
+            List<NativeImageFigure> natives = new ArrayList<>();
             for (String function : FUNCTIONS) {
-                FunctionPackage unpacked = FunctionPackage.unpack(repository, function, work);
-                List<Sample> measured = new ArrayList<>();
-                for (int i = 0; i < samples; i++) {
-                    measured.add(start(unpacked, harness, event(function, i, callbacks), work));
-                }
-                measured.sort(Comparator.comparing(Sample::toFirstAnswer));
-                Sample median = measured.get(measured.size() / 2);
-                figures.add(new StartupFigure(function, samples, median.toFirstAnswer(), median.residentBytes(),
+                FunctionPackage unpacked = FunctionPackage.unpack(repository, function, "function.zip",
+                        work.resolve("jvm"));
+                Sample median = median(samples, i -> start(LambdaFunction.jvm(unpacked, harness, settings),
+                        event(function, i, callbacks)));
+                jvm.add(new StartupFigure(function, samples, median.toFirstAnswer(), median.residentBytes(),
                         unpacked.packageBytes(), unpacked.unpackedBytes()));
-                progress.report("cold start %s: first answer after %,d ms, %d MB resident", function,
+                progress.report("cold start %s (JVM): first answer after %,d ms, %d MB resident", function,
                         median.toFirstAnswer().toMillis(), median.residentBytes() >> 20);
+                if (nativeImages) {
+                    FunctionPackage image = FunctionPackage.unpack(repository, function, "native/function.zip",
+                            work.resolve("native"));
+                    Path bootstrap = image.unpacked().resolve("bootstrap");
+                    bootstrap.toFile().setExecutable(true);
+                    Sample nativeMedian = median(samples, i -> start(LambdaFunction.nativeImage(function, bootstrap,
+                            settings), event(function, samples + i, callbacks)));
+                    natives.add(NativeImageFigure.of(repository, function, nativeMedian.toFirstAnswer(),
+                            nativeMedian.residentBytes(), image));
+                    progress.report("cold start %s (native): first answer after %,d ms, %d MB resident", function,
+                            nativeMedian.toFirstAnswer().toMillis(), nativeMedian.residentBytes() >> 20);
+                }
             }
-            return figures;
+            return new Startups(jvm, natives);
         } finally {
-            deleteRecursively(work);
+            Temporary.delete(work);
         }
     }
 
     private record Sample(Duration toFirstAnswer, long residentBytes) {
     }
 
-    private Sample start(FunctionPackage unpacked, Path harness, String event, Path work) {
-        Path eventFile = work.resolve(unpacked.function() + "-event.json");
-        try {
-            Files.writeString(eventFile, event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static Sample median(int samples, IntFunction<Sample> sample) {
+        List<Sample> measured = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            measured.add(sample.apply(i));
         }
-        try (JavaProcess function = JavaProcess.start(unpacked.classpath(harness), LAMBDA_JVM_OPTIONS,
-                LambdaColdStart.class.getName(), List.of(eventFile.toString()), environment(unpacked.function()))) {
-            String answer = function.awaitLine(line -> line.startsWith(LambdaColdStart.ANSWERED), FIRST_ANSWER_TIMEOUT);
-            Duration toFirstAnswer = function.sinceStart();
-            long resident = function.residentBytes();
-            requireSuccess(unpacked.function(), answer.substring(LambdaColdStart.ANSWERED.length()));
-            return new Sample(toFirstAnswer, resident);
-        }
+        measured.sort(Comparator.comparing(Sample::toFirstAnswer));
+        return measured.get(measured.size() / 2);
     }
 
-    /** The environment template.yaml gives the function, with the local credentials source and DynamoDB Local. */
-    private Map<String, String> environment(String function) {
-        return Map.of(
-                "DISABLE_SIGNAL_HANDLERS", "true",
-                "CW_FUNCTION_TIMEOUT", function.equals("sync") ? "PT300S" : "PT30S",
-                "CW_CREDENTIALS_SOURCE", "local",
-                "CW_CREDENTIALS_LOCAL_FILE", credentialsFile,
-                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoEndpoint,
-                "QUARKUS_DYNAMODB_AWS_REGION", "us-east-1",
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static",
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "local",
-                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "local");
+    private static Sample start(LambdaFunction started, String event) {
+        try (LambdaFunction function = started) {
+            LambdaRuntimeApi.Answer answer = function.invoke(event);
+            Duration toFirstAnswer = function.sinceStart();
+            long resident = function.residentBytes();
+            requireSuccess(function.function(), answer);
+            return new Sample(toFirstAnswer, resident);
+        }
     }
 
     private static String event(String function, int sample, List<CallbackEndpoint.Exchange> callbacks) {
@@ -138,17 +137,18 @@ public class ColdStartBenchmark {
     }
 
     /** A 2xx API Gateway response, or a sync result that completed. */
-    private static void requireSuccess(String function, String response) {
+    private static void requireSuccess(String function, LambdaRuntimeApi.Answer response) {
         JsonNode answer;
         try {
-            answer = EVENT_JSON.readTree(response);
+            answer = EVENT_JSON.readTree(response.payload());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(function + " answered no JSON: " + response);
+            throw new IllegalStateException(function + " answered no JSON: " + response.payload());
         }
-        boolean ok = function.equals("sync") ? "COMPLETE".equals(answer.path("status").asText())
-                : answer.path("statusCode").asInt() / 100 == 2;
+        boolean ok = !response.error() && (function.equals("sync")
+                ? "COMPLETE".equals(answer.path("status").asText())
+                : answer.path("statusCode").asInt() / 100 == 2);
         if (!ok) {
-            throw new IllegalStateException("The cold " + function + " answered " + response);
+            throw new IllegalStateException("The cold " + function + " answered " + response.payload());
         }
     }
 
@@ -156,22 +156,6 @@ public class ColdStartBenchmark {
         try {
             return EVENT_JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("cw-bench-cold-start");
-        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

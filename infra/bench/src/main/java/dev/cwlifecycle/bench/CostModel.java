@@ -20,12 +20,15 @@ final class CostModel {
     static final double SECRETS_PER_10000_CALLS = 0.05;
     /** template.yaml's memory for the JVM runtime. */
     static final int LAMBDA_MEMORY_MB = 1024;
+    /** template.yaml's memory for the native runtime: the API functions, and the sync. */
+    static final int NATIVE_MEMORY_MB = 256;
+    static final int NATIVE_SYNC_MEMORY_MB = 512;
 
-    /** One kind of invocation: how often a month, what each is billed, what each costs DynamoDB. */
-    record Workload(String name, int perMonth, Duration billed, DynamoDbUsage dynamo) {
+    /** One kind of invocation: how often a month, what each is billed and at what memory, what it costs DynamoDB. */
+    record Workload(String name, int perMonth, Duration billed, int memoryMb, DynamoDbUsage dynamo) {
 
         double gigabyteSeconds() {
-            return perMonth * Math.ceil(billed.toNanos() / 1e6) / 1000.0 * LAMBDA_MEMORY_MB / 1024.0;
+            return perMonth * Math.ceil(billed.toNanos() / 1e6) / 1000.0 * memoryMb / 1024.0;
         }
     }
 

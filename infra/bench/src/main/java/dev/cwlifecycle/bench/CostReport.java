@@ -2,6 +2,7 @@ package dev.cwlifecycle.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static dev.cwlifecycle.bench.Figures.count;
 import static dev.cwlifecycle.bench.Figures.dollars;
@@ -23,24 +24,31 @@ final class CostReport {
     private CostReport() {
     }
 
-    /** The month's invocations, each billed its function's cold start plus the handler's time at L = 100 ms. */
-    static List<CostModel.Workload> workloads(List<StartupFigure> startups, List<OperationFigure> operations,
-                                              CallbackFigure callbacks, List<SyncFigure> typicalTenant) {
+    /**
+     * The month's invocations, each billed its function's cold start ({@code startups}: function to start-up) plus
+     * the handler's time at L = 100 ms, at the memory {@code template.yaml} gives the function in that runtime.
+     */
+    static List<CostModel.Workload> workloads(Map<String, Duration> startups, boolean nativeRuntime,
+                                              List<OperationFigure> operations, CallbackFigure callbacks,
+                                              List<SyncFigure> typicalTenant) {
         OperationFigure provision = at(operations, "provision");
         OperationFigure deprovision = at(operations, "deprovision");
         SyncFigure steadyFull = typicalTenant.get(1);
         SyncFigure incremental = typicalTenant.get(2);
+        int memoryMb = nativeRuntime ? CostModel.NATIVE_MEMORY_MB : CostModel.LAMBDA_MEMORY_MB;
+        int syncMemoryMb = nativeRuntime ? CostModel.NATIVE_SYNC_MEMORY_MB : CostModel.LAMBDA_MEMORY_MB;
         return List.of(
                 new CostModel.Workload("provision", PROVISIONS, cold(startups, "provision").plus(provision.p50()),
-                        provision.dynamoPerOperation()),
+                        memoryMb, provision.dynamoPerOperation()),
                 new CostModel.Workload("deprovision", DEPROVISIONS,
-                        cold(startups, "deprovision").plus(deprovision.p50()), deprovision.dynamoPerOperation()),
+                        cold(startups, "deprovision").plus(deprovision.p50()), memoryMb,
+                        deprovision.dynamoPerOperation()),
                 new CostModel.Workload("callback", CALLBACKS, cold(startups, "callback").plus(callbacks.p50()),
-                        callbacks.dynamoPerCallback()),
+                        memoryMb, callbacks.dynamoPerCallback()),
                 new CostModel.Workload("incremental sync", INCREMENTAL_SYNCS,
-                        cold(startups, "sync").plus(incremental.wall()), incremental.dynamo()),
+                        cold(startups, "sync").plus(incremental.wall()), syncMemoryMb, incremental.dynamo()),
                 new CostModel.Workload("full sync", FULL_SYNCS, cold(startups, "sync").plus(steadyFull.wall()),
-                        steadyFull.dynamo()));
+                        syncMemoryMb, steadyFull.dynamo()));
     }
 
     static String markdown(BenchResults results) {
@@ -63,17 +71,28 @@ final class CostReport {
                 + "with nothing changed. Every cold start reads the secret once. API Gateway (about $1 per million "
                 + "HTTP API requests), CloudWatch Logs and DynamoDB storage (well under 1 MB) are left out.%n%n",
                 CostModel.LAMBDA_MEMORY_MB));
+        costs(doc, results.workloads(), results.bill());
+        if (!results.nativeWorkloads().isEmpty()) {
+            doc.append(format("%n### The native runtime at %d MB (sync %d MB, as template.yaml gives them)%n%n",
+                    CostModel.NATIVE_MEMORY_MB, CostModel.NATIVE_SYNC_MEMORY_MB));
+            doc.append("The same month with each function's native cold start (measured below \"Native images\") "
+                    + "and the same handler times, measured on the JVM; the native code's own speed may differ.\n\n");
+            costs(doc, results.nativeWorkloads(), results.nativeBill());
+        }
+        return doc.toString();
+    }
+
+    private static void costs(StringBuilder doc, List<CostModel.Workload> workloadList, List<CostModel.Line> lines) {
         MarkdownTable workloads = new MarkdownTable("workload", "per month", "billed per invocation", "GB-s",
                 "WRU per invocation", "RRU per invocation");
-        results.workloads().forEach(workload -> workloads.row(workload.name(), count(workload.perMonth()),
+        workloadList.forEach(workload -> workloads.row(workload.name(), count(workload.perMonth()),
                 time(workload.billed()), format("%,.0f", workload.gigabyteSeconds()),
                 count(workload.dynamo().writeUnits()), count(workload.dynamo().readUnits())));
         doc.append(workloads.render()).append('\n');
         MarkdownTable bill = new MarkdownTable("item", "basis", "per month");
-        results.bill().forEach(line -> bill.row(line.item(), line.basis(), dollars(line.dollars())));
-        bill.row("**total**", "", "**" + dollars(CostModel.total(results.bill())) + "**");
+        lines.forEach(line -> bill.row(line.item(), line.basis(), dollars(line.dollars())));
+        bill.row("**total**", "", "**" + dollars(CostModel.total(lines)) + "**");
         doc.append(bill.render());
-        return doc.toString();
     }
 
     static String plain(double price) {
@@ -85,9 +104,11 @@ final class CostReport {
                 .findFirst().orElseThrow(() -> new IllegalStateException("No " + name + " figure at L = 100 ms"));
     }
 
-    private static Duration cold(List<StartupFigure> startups, String function) {
-        return startups.stream().filter(f -> f.function().equals(function)).findFirst()
-                .map(StartupFigure::toFirstAnswer)
-                .orElseThrow(() -> new IllegalStateException("No start-up figure for " + function));
+    private static Duration cold(Map<String, Duration> startups, String function) {
+        Duration startup = startups.get(function);
+        if (startup == null) {
+            throw new IllegalStateException("No start-up figure for " + function);
+        }
+        return startup;
     }
 }

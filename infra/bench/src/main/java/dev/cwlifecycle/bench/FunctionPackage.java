@@ -9,15 +9,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A function's deployment package, {@code functions/<name>/target/function.zip}, unpacked as Lambda unpacks it:
+ * A function's deployment package, {@code functions/<name>/target/function.zip} (JVM) or
+ * {@code target/native/function.zip} (native, its {@code bootstrap}), unpacked as Lambda unpacks it: for the JVM
  * the classpath is the package root and every jar in its {@code lib/}.
  */
 record FunctionPackage(String function, Path zip, Path unpacked, long unpackedBytes) {
 
-    static FunctionPackage unpack(Path repository, String function, Path into) {
-        Path zip = repository.resolve("functions").resolve(function).resolve("target").resolve("function.zip");
+    /** {@code zipUnderTarget}: the package's path under the module's {@code target/}. */
+    static FunctionPackage unpack(Path repository, String function, String zipUnderTarget, Path into) {
+        Path zip = repository.resolve("functions").resolve(function).resolve("target").resolve(zipUnderTarget);
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " is missing: build the functions first (./run-bench does)");
+            throw new IllegalStateException(zip + " is missing: build the functions first (./run-bench and"
+                    + " ./run-native-check do)");
         }
         Path root = into.resolve(function);
         long bytes = 0;

@@ -18,15 +18,15 @@ import java.util.function.Predicate;
 
 /**
  * A child JVM on this machine's JDK: DynamoDB Local, the simulator or a packaged function, each in its own heap so
- * that none of them is counted in what the bench measures. Its output is read line by line; it is destroyed when
- * closed, and at the latest when the bench's JVM ends.
+ * that none of them is counted in what the bench measures; or a function's native image. Its output is read line
+ * by line; it is destroyed when closed, and at the latest when the bench's JVM ends.
  */
 final class JavaProcess implements AutoCloseable {
 
     private final Process process;
     private final long startedNanos;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> tail = new ArrayList<>();
+    private final List<String> output = new ArrayList<>();
 
     private JavaProcess(Process process, long startedNanos) {
         this.process = process;
@@ -47,13 +47,18 @@ final class JavaProcess implements AutoCloseable {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
+        return exec(command, environment);
+    }
+
+    /** Starts {@code command} as given (a native executable), stderr merged into stdout. */
+    static JavaProcess exec(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         try {
             return new JavaProcess(builder.start(), started);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + mainClass, e);
+            throw new UncheckedIOException("Could not start " + command.get(0), e);
         }
     }
 
@@ -102,6 +107,17 @@ final class JavaProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /** Every line printed so far. */
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }
@@ -135,22 +151,18 @@ final class JavaProcess implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                synchronized (tail) {
-                    tail.add(line);
-                    if (tail.size() > 20) {
-                        tail.remove(0);
-                    }
+                synchronized (output) {
+                    output.add(line);
                 }
                 lines.add(line);
             }
         } catch (IOException e) {
-            // the process ended; what it printed is in the tail
+            // the process ended; what it printed is in its output
         }
     }
 
     private String lastOutput() {
-        synchronized (tail) {
-            return String.join(" | ", tail);
-        }
+        List<String> all = output();
+        return String.join(" | ", all.subList(Math.max(0, all.size() - 20), all.size()));
     }
 }

@@ -51,6 +51,17 @@ final class MissedTargets {
                 notes.add(latency(figure, calls));
             }
         }
+        for (NativeImageFigure figure : results.nativeImages()) {
+            StartupFigure jvm = BenchReport.jvm(results, figure.function());
+            if (figure.startRatio(jvm) > BenchResults.NATIVE_START_TARGET
+                    || figure.memoryRatio(jvm) > BenchResults.NATIVE_MEMORY_TARGET) {
+                notes.add(format("- **Native %s:** first answer after %s (%.3f of the JVM's %s), %s resident (%.2f of "
+                                + "the JVM's). The first answer includes the handler's own work (ConnectWise and "
+                                + "DynamoDB requests), which a native start does not shorten.", figure.function(),
+                        time(figure.toFirstAnswer()), figure.startRatio(jvm), time(jvm.toFirstAnswer()),
+                        Figures.megabytes(figure.residentBytes()), figure.memoryRatio(jvm)));
+            }
+        }
         CallbackFigure callbacks = results.callbacks();
         if (!callbacks.keyFetchesWithinTarget()) {
             notes.add(format("- **Callbacks:** %d signing-key fetches for %,d callbacks signed with one key.",

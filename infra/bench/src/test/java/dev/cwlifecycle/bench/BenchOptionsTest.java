@@ -11,12 +11,21 @@ class BenchOptionsTest {
 
     @Test
     void benchAndChaosWithTheirOptionsAndDefaults() {
-        assertEquals(new BenchOptions(BenchOptions.Command.BENCH, false, 1000, 42),
+        assertEquals(new BenchOptions(BenchOptions.Command.BENCH, false, false, 1000, 42, List.of()),
                 BenchOptions.parse(List.of("bench")));
-        assertEquals(new BenchOptions(BenchOptions.Command.BENCH, true, 1000, 42),
-                BenchOptions.parse(List.of("bench", "--quick")));
-        assertEquals(new BenchOptions(BenchOptions.Command.CHAOS, false, 200, 7),
+        assertEquals(new BenchOptions(BenchOptions.Command.BENCH, true, true, 1000, 42, List.of()),
+                BenchOptions.parse(List.of("bench", "--quick", "--native")));
+        assertEquals(new BenchOptions(BenchOptions.Command.CHAOS, false, false, 200, 7, List.of()),
                 BenchOptions.parse(List.of("chaos", "--operations", "200", "--seed", "7")));
+    }
+
+    @Test
+    void theNativeCheckTakesFunctionNamesAndRefusesOthers() {
+        assertEquals(List.of(), BenchOptions.parse(List.of("native-check")).functions());
+        assertEquals(List.of("sync", "callback"),
+                BenchOptions.parse(List.of("native-check", "sync", "callback")).functions());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("native-check", "mover")));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("native-check", "--quick")));
     }
 
     @Test

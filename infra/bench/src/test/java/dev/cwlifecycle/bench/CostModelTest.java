@@ -16,8 +16,8 @@ class CostModelTest {
         // GIVEN 1,000 invocations of 1.5004 s (billed 1,501 ms at 1 GB) with 2 WRU and 10 RRU each, and 500 more of
         // 0.2 s with nothing in DynamoDB
         List<CostModel.Workload> workloads = List.of(
-                new CostModel.Workload("a", 1000, Duration.ofNanos(1_500_400_000L), new DynamoDbUsage(3, 10, 2, 9, 9)),
-                new CostModel.Workload("b", 500, Duration.ofMillis(200), new DynamoDbUsage(0, 0, 0, 0, 0)));
+                new CostModel.Workload("a", 1000, Duration.ofNanos(1_500_400_000L), 1024, new DynamoDbUsage(3, 10, 2, 9, 9)),
+                new CostModel.Workload("b", 500, Duration.ofMillis(200), 1024, new DynamoDbUsage(0, 0, 0, 0, 0)));
 
         // WHEN
         Map<String, Double> bill = CostModel.bill(workloads, 1).stream()
@@ -33,5 +33,17 @@ class CostModelTest {
         assertEquals(1500 * 0.05 / 1e4, bill.get("Secrets Manager calls"), 1e-12);
         assertEquals(bill.values().stream().mapToDouble(Double::doubleValue).sum(),
                 CostModel.total(CostModel.bill(workloads, 1)), 1e-12);
+    }
+
+    @Test
+    void computeIsBilledAtEachWorkloadsMemory() {
+        // GIVEN the same 1,000 invocations of 100 ms at 1024 MB (the JVM) and at 256 MB (native)
+        DynamoDbUsage none = new DynamoDbUsage(0, 0, 0, 0, 0);
+        CostModel.Workload jvm = new CostModel.Workload("jvm", 1000, Duration.ofMillis(100), 1024, none);
+        CostModel.Workload nativeImage = new CostModel.Workload("native", 1000, Duration.ofMillis(100), 256, none);
+
+        // THEN a quarter of the GB-seconds
+        assertEquals(100.0, jvm.gigabyteSeconds(), 1e-9);
+        assertEquals(25.0, nativeImage.gigabyteSeconds(), 1e-9);
     }
 }

@@ -1,0 +1,342 @@
+package dev.cwlifecycle.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.connectwise.CallbackRegistration;
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.RecordedRequest;
+import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.MemberDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./run-native-check}: each function's native {@code bootstrap} (from {@code target/native/function.zip})
+ * started as {@code provided.al2023} starts it, against a loopback Runtime API with the simulator and DynamoDB Local
+ * behind it, given real events: what it must do, and what it must refuse without a write. The same events then go
+ * to the JVM package; both answers must be equal apart from ids and times. Prints {@code N passed, N failed}.
+ */
+@ApplicationScoped
+public class NativeCheck {
+
+    static final List<String> FUNCTIONS = ColdStartBenchmark.FUNCTIONS;
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** What a missing reflection registration or a serialisation gap prints in a native image. */
+    private static final Pattern NATIVE_FAILURE = Pattern.compile("MissingReflectionRegistration|UnsupportedFeature"
+            + "|ClassNotFoundException|NoSuchMethodException|NoSuchFieldException|InvalidDefinitionException"
+            + "|No serializer found|Cannot construct instance");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DURATION = Pattern.compile("\"(\\w*Millis)\":\\d+");
+    private static final Pattern INSTANT = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
+
+    private final BenchTenants tenants;
+    private final CallbackRegistration registration;
+    private final MemberDirectory directory;
+    private final LambdaFunction.Settings settings;
+    private int passed;
+    private int failed;
+
+    @Inject
+    public NativeCheck(BenchTenants tenants, CallbackRegistration registration, MemberDirectory directory,
+                       @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") String dynamoEndpoint,
+                       @ConfigProperty(name = "cw.credentials.local-file") String credentialsFile) {
+        this.tenants = tenants;
+        this.registration = registration;
+        this.directory = directory;
+        this.settings = new LambdaFunction.Settings(credentialsFile, dynamoEndpoint);
+    }
+
+    public int run(Path repository, List<String> functions) {
+        Path work = Temporary.directory("cw-native-check");
+        try {
+            Path harness = FunctionPackage.harness(work);
+            for (String function : functions.isEmpty() ? FUNCTIONS : functions) {
+                Path bootstrap = FunctionPackage.unpack(repository, function, "native/function.zip",
+                        work.resolve("native")).unpacked().resolve("bootstrap");
+                bootstrap.toFile().setExecutable(true);
+                List<String> nativeAnswers = scenario(function, "native",
+                        () -> LambdaFunction.nativeImage(function, bootstrap, settings));
+                FunctionPackage jvm = FunctionPackage.unpack(repository, function, "function.zip",
+                        work.resolve("jvm"));
+                List<String> jvmAnswers = scenario(function, "jvm", () -> LambdaFunction.jvm(jvm, harness, settings));
+                verdict(function + ": native and JVM answers equal apart from ids and times (" + nativeAnswers.size()
+                        + " answers)", nativeAnswers.equals(jvmAnswers),
+                        "native " + nativeAnswers + "\n    jvm    " + jvmAnswers);
+            }
+        } finally {
+            Temporary.delete(work);
+        }
+        System.out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** One function's events against a fresh simulator and tenant; returns its answers, normalised. */
+    private List<String> scenario(String function, String runtime, Supplier<LambdaFunction> start) {
+        String tenant = "check-" + runtime + "-" + function;
+        try (ConnectWiseSimulator simulator = ConnectWiseSimulator.builder().seedMembers(50).randomSeed(13).start();
+             CallbackEndpoint recorder = CallbackEndpoint.start(event -> APIGatewayV2HTTPResponse.builder()
+                     .withStatusCode(200).build());
+             LambdaFunction lambda = start.get()) {
+            tenants.point(tenant, simulator.baseUrl());
+            Run run = new Run(runtime + " " + function, tenant, simulator, lambda);
+            try {
+                switch (function) {
+                    case "provision" -> provision(run);
+                    case "deprovision" -> deprovision(run);
+                    case "sync" -> sync(run);
+                    case "callback" -> callback(run, recorder);
+                    default -> throw new IllegalArgumentException("unknown function " + function);
+                }
+            } catch (RuntimeException broken) {
+                // a function that died or stopped answering: the remaining events of this run are not sent
+                verdict(run.name + ": answers every event", false, broken.getMessage());
+            }
+            List<String> failures = lambda.output().stream().filter(line -> NATIVE_FAILURE.matcher(line).find())
+                    .toList();
+            verdict(run.name + ": no reflection or serialisation failure in its log", failures.isEmpty(),
+                    String.join("\n    ", failures));
+            List<String> notJson = lambda.output().stream().filter(line -> !isJsonObject(line)).toList();
+            verdict(run.name + ": every log line is JSON (" + lambda.output().size() + " lines)", notJson.isEmpty(),
+                    String.join("\n    ", notJson));
+            return run.answers.stream().map(answer -> normalise(answer, tenant)).toList();
+        }
+    }
+
+    private void provision(Run run) {
+        String body = """
+                {"firstName":"Nadia","lastName":"Native","email":"nadia.native@acme.example","role":"Technician",
+                 "title":"Engineer","phone":"+1 555 0100","ticket":{"system":"jira","id":"IT-17"}}""";
+        APIGatewayV2HTTPEvent create = ApiGatewayEvents.provision(run.tenant, "check-17", body);
+
+        JsonNode created = run.invoke(create);
+        List<RecordedRequest> posts = run.simulator.requestLog().all().stream()
+                .filter(request -> request.method().equals("POST") && request.path().equals("/system/members"))
+                .toList();
+        JsonNode posted = posts.isEmpty() ? JSON.createObjectNode() : parse(posts.get(0).body());
+        run.expect("a provision creates the member with one POST",
+                status(created) == 201 && "created".equals(body(created).path("outcome").asText())
+                        && "nnative".equals(body(created).path("identifier").asText()) && posts.size() == 1
+                        && "nadia.native@acme.example".equals(posted.path("officeEmail").asText())
+                        && "+1 555 0100".equals(posted.path("officePhone").asText())
+                        && "Provisioned by cw-lifecycle for ticket jira IT-17".equals(posted.path("notes").asText())
+                        && run.simulator.members(BenchTenants.COMPANY).all().stream().anyMatch(member ->
+                        "nnative".equals(member.path("identifier").asText())), created);
+
+        JsonNode again = run.invoke(create);
+        run.expect("a repeat under the same key is replayed, not sent again",
+                status(again) == 201 && "true".equals(header(again, "Idempotent-Replayed"))
+                        && body(again).equals(body(created))
+                        && run.simulator.requestLog().count("POST", "/system/members") == 1, again);
+
+        run.refused("a body with an unknown field and a bad email is refused with 400 validation",
+                ApiGatewayEvents.provision(run.tenant, "check-18", body.replace("nadia.native@acme.example",
+                        "not-an-email").replace("\"title\"", "\"nickname\":\"N\",\"title\"")), 400, "validation");
+        APIGatewayV2HTTPEvent forged = ApiGatewayEvents.provision(run.tenant, "check-19", body);
+        forged.getHeaders().put("authorization", "Bearer not-the-token");
+        run.refused("a wrong bearer token is refused with 401", forged, 401, null);
+    }
+
+    private void deprovision(Run run) {
+        ObjectNode member = run.simulator.members(BenchTenants.COMPANY).all().stream()
+                .filter(candidate -> !candidate.path("inactiveFlag").asBoolean()).findFirst().orElseThrow();
+        long id = member.get("id").asLong();
+        String identifier = member.get("identifier").asText();
+
+        JsonNode deactivated = run.invoke(ApiGatewayEvents.deprovisionIdentifier(run.tenant, "check-d1", identifier,
+                "{\"mode\":\"deactivate\"}"));
+        List<RecordedRequest> patches = run.simulator.requestLog().all().stream()
+                .filter(request -> request.method().equals("PATCH")).toList();
+        run.expect("a deprovision deactivates the member with one JSON Patch",
+                status(deactivated) == 200 && "inactive".equals(body(deactivated).path("state").asText())
+                        && "deactivated".equals(body(deactivated).path("action").asText()) && patches.size() == 1
+                        && patches.get(0).path().equals("/system/members/" + id)
+                        && patches.get(0).body()
+                        .contains("{\"op\":\"replace\",\"path\":\"inactiveFlag\",\"value\":true}")
+                        && run.simulator.members(BenchTenants.COMPANY).get(id).path("inactiveFlag").asBoolean(),
+                deactivated);
+
+        JsonNode again = run.invoke(ApiGatewayEvents.deprovisionIdentifier(run.tenant, "check-d2", identifier, null));
+        run.expect("an inactive member is left as it is",
+                status(again) == 200 && "none".equals(body(again).path("action").asText())
+                        && run.simulator.requestLog().count("PATCH", "/system/members") == 1, again);
+
+        run.refused("an unknown mode is refused with 400 validation", ApiGatewayEvents.deprovisionIdentifier(
+                run.tenant, "check-d3", identifier, "{\"mode\":\"erase\"}"), 400, "validation");
+        run.refused("an unknown member is refused with 404", ApiGatewayEvents.deprovisionIdentifier(run.tenant,
+                "check-d4", "nobody.here", null), 404, null);
+    }
+
+    private void sync(Run run) {
+        List<ObjectNode> members = run.simulator.members(BenchTenants.COMPANY).all();
+        JsonNode full = run.invoke("{\"tenant\":\"" + run.tenant + "\",\"mode\":\"full\"}");
+        run.expect("a full sync mirrors every member into the directory",
+                "COMPLETE".equals(full.path("status").asText())
+                        && directory.scan(run.tenant).count() == members.size(), full);
+
+        long changed = members.get(7).get("id").asLong();
+        run.simulator.members(BenchTenants.COMPANY).update(changed, member -> member.put("lastName", "Renamed"));
+        JsonNode incremental = run.invoke("{\"tenant\":\"" + run.tenant + "\",\"mode\":\"incremental\"}");
+        run.expect("an incremental sync brings a change made in ConnectWise",
+                "COMPLETE".equals(incremental.path("status").asText())
+                        && directory.get(run.tenant, changed).map(DirectoryEntry::lastName)
+                        .filter("Renamed"::equals).isPresent(), incremental);
+
+        int requests = run.simulator.requestLog().all().size();
+        JsonNode refused = run.invoke("{\"tenant\":\"" + run.tenant + "\",\"mode\":\"sideways\"}");
+        run.expect("an unknown mode is refused as an error, before any request",
+                refused.path("errorMessage").asText().contains("mode must be")
+                        && run.simulator.requestLog().all().size() == requests, refused);
+    }
+
+    private void callback(Run run, CallbackEndpoint recorder) {
+        registration.register(run.tenant, recorder.url(run.tenant));
+        CallbackEndpoint.Exchange delivery = SignedUpdates.deliver(run.simulator, recorder, 1).get(0);
+        long id = parse(delivery.body()).path("ID").asLong();
+        APIGatewayV2HTTPEvent signed = ApiGatewayEvents.callback(run.tenant, delivery.body(), delivery.signature());
+
+        JsonNode applied = run.invoke(signed);
+        Optional<DirectoryEntry> row = directory.get(run.tenant, id);
+        run.expect("a signed callback is applied to the directory",
+                status(applied) / 100 == 2 && row.isPresent() && Objects.equals(row.get().identifier(),
+                        run.simulator.members(BenchTenants.COMPANY).get(id).path("identifier").asText()), applied);
+
+        JsonNode again = run.invoke(signed);
+        run.expect("a redelivery is answered from the stored answer",
+                status(again) == status(applied) && "true".equals(header(again, "Idempotent-Replayed")), again);
+
+        run.refused("a body changed after signing is refused with 401", ApiGatewayEvents.callback(run.tenant,
+                delivery.body().replace("\"Action\":\"updated\"", "\"Action\":\"deleted\""),
+                delivery.signature()), 401, "callback-signature");
+        run.refused("an unsigned callback is refused with 401", ApiGatewayEvents.callback(run.tenant,
+                delivery.body(), null), 401, "callback-signature");
+    }
+
+    /** One runtime's pass over one function's events: every answer is kept for the native/JVM comparison. */
+    private final class Run {
+        private final String name;
+        private final String tenant;
+        private final ConnectWiseSimulator simulator;
+        private final LambdaFunction lambda;
+        private final List<String> answers = new ArrayList<>();
+
+        Run(String name, String tenant, ConnectWiseSimulator simulator, LambdaFunction lambda) {
+            this.name = name;
+            this.tenant = tenant;
+            this.simulator = simulator;
+            this.lambda = lambda;
+        }
+
+        JsonNode invoke(APIGatewayV2HTTPEvent event) {
+            try {
+                return invoke(JSON.writeValueAsString(event));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** An error answer is kept as its type and message: the stack trace differs between native and JVM. */
+        JsonNode invoke(String event) {
+            LambdaRuntimeApi.Answer answer = lambda.invoke(event);
+            JsonNode json = parse(answer.payload());
+            if (answer.error()) {
+                json = JSON.createObjectNode().put("errorType", json.path("errorType").asText())
+                        .put("errorMessage", json.path("errorMessage").asText());
+            }
+            answers.add(answer.error() ? json.toString() : answer.payload());
+            return json;
+        }
+
+        void expect(String what, boolean holds, JsonNode answer) {
+            verdict(name + ": " + what, holds, answer.toString());
+        }
+
+        /** Refused with {@code status} (and the problem {@code kind}, when given), and no ConnectWise write. */
+        void refused(String what, APIGatewayV2HTTPEvent event, int status, String kind) {
+            long writes = writes();
+            JsonNode answer = invoke(event);
+            expect(what, status(answer) == status
+                    && header(answer, "Content-Type").startsWith("application/problem+json")
+                    && (kind == null || body(answer).path("type").asText().equals("urn:cw-lifecycle:problem:" + kind))
+                    && writes() == writes, answer);
+        }
+
+        private long writes() {
+            return simulator.requestLog().all().stream().filter(request -> !request.method().equals("GET")).count();
+        }
+    }
+
+    private void verdict(String what, boolean holds, String evidence) {
+        if (holds) {
+            passed++;
+            System.out.println("PASS " + what);
+        } else {
+            failed++;
+            System.out.println("FAIL " + what + "\n    " + evidence);
+        }
+    }
+
+    /** The answer with the tenant, ids, times and durations replaced: what must be equal between native and JVM. */
+    static String normalise(String answer, String tenant) {
+        String withoutIds = UUID.matcher(answer.replace(tenant, "<tenant>")).replaceAll("<uuid>");
+        String withoutTimes = INSTANT.matcher(withoutIds).replaceAll("<time>");
+        return DURATION.matcher(withoutTimes).replaceAll("\"$1\":<duration>");
+    }
+
+    private static int status(JsonNode answer) {
+        return answer.path("statusCode").asInt();
+    }
+
+    private static JsonNode body(JsonNode answer) {
+        return parse(answer.path("body").asText("{}"));
+    }
+
+    private static String header(JsonNode answer, String name) {
+        Function<JsonNode, String> find = headers -> {
+            for (var fields = headers.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (field.getKey().equalsIgnoreCase(name)) {
+                    return field.getValue().isArray() ? field.getValue().path(0).asText() : field.getValue().asText();
+                }
+            }
+            return null;
+        };
+        String single = find.apply(answer.path("headers"));
+        String multi = single != null ? single : find.apply(answer.path("multiValueHeaders"));
+        return multi == null ? "" : multi;
+    }
+
+    private static boolean isJsonObject(String line) {
+        try {
+            return JSON.readTree(line).isObject();
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode().put("notJson", json);
+        }
+    }
+}
