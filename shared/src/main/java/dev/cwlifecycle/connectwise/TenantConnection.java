@@ -1,5 +1,6 @@
 package dev.cwlifecycle.connectwise;
 
+import dev.cwlifecycle.connectwise.error.ConnectWiseException;
 import dev.cwlifecycle.connectwise.error.NotFoundException;
 import dev.cwlifecycle.connectwise.error.UnauthorizedException;
 import dev.cwlifecycle.credentials.ConnectWiseCredentials;
@@ -20,19 +21,21 @@ final class TenantConnection {
     private final CodebaseDiscovery codebases;
     private final RetryPolicy retry;
     private final RequestCounter counter;
+    private final AttemptObserver observer;
 
     TenantConnection(String tenant, CredentialsSource credentials, HttpTransport transport,
-                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter) {
+                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter, AttemptObserver observer) {
         this.tenant = tenant;
         this.credentials = credentials;
         this.transport = transport;
         this.codebases = codebases;
         this.retry = retry;
         this.counter = counter;
+        this.observer = observer;
     }
 
     TenantConnection countingInto(RequestCounter operationCounter) {
-        return new TenantConnection(tenant, credentials, transport, codebases, retry, operationCounter);
+        return new TenantConnection(tenant, credentials, transport, codebases, retry, operationCounter, observer);
     }
 
     String tenant() {
@@ -63,7 +66,15 @@ final class TenantConnection {
         AtomicInteger attempt = new AtomicInteger();
         return retry.call(() -> {
             counter.increment();
-            return transport.send(apiBase, request, current, attempt.incrementAndGet());
+            int number = attempt.incrementAndGet();
+            try {
+                ApiResponse response = transport.send(apiBase, request, current, number);
+                observer.attempted(tenant, response.status(), number);
+                return response;
+            } catch (ConnectWiseException failed) {
+                observer.attempted(tenant, failed.status(), number);
+                throw failed;
+            }
         });
     }
 }
