@@ -57,9 +57,10 @@ public class Benchmarks {
         progress.report("callbacks: %.0f per second, %d key fetches", callbackFigure.perSecond(),
                 callbackFigure.keyFetches());
         List<StartupFigure> startups = coldStarts.run(repository, quick ? 1 : 3, progress);
+        Duration localRestart = LocalRestartBenchmark.secondStart(repository, progress);
         List<CostModel.Workload> workloads = CostReport.workloads(startups, operations, callbackFigure, typical);
         BenchResults results = new BenchResults(machine, quick, syncs, typical, operations, callbackFigure, startups,
-                workloads, CostModel.bill(workloads, 1), MachineInfo.loadAverage());
+                workloads, CostModel.bill(workloads, 1), localRestart, MachineInfo.loadAverage());
         String markdown = BenchReport.markdown(results);
         System.out.println();
         System.out.println(markdown);
