@@ -9,9 +9,6 @@ import org.jboss.logging.Logger;
 import software.amazon.cloudwatchlogs.emf.environment.Environment;
 import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
-import software.amazon.cloudwatchlogs.emf.sinks.ISink;
-
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the records go. In Lambda: the library's Lambda environment, whose console sink writes each record to the
@@ -39,37 +36,7 @@ public class MetricsEnvironment {
         return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null ? new LambdaEnvironment() : new LoggedRecords();
     }
 
-    private static final class LoggedRecords implements Environment, ISink {
-
-        @Override
-        public boolean probe() {
-            return true;
-        }
-
-        @Override
-        public String getName() {
-            return "cw-lifecycle-local";
-        }
-
-        @Override
-        public String getType() {
-            return "Local";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "";
-        }
-
-        @Override
-        public void configureContext(MetricsContext context) {
-            // nothing to add outside Lambda
-        }
-
-        @Override
-        public ISink getSink() {
-            return this;
-        }
+    private static final class LoggedRecords extends SinkEnvironment {
 
         @Override
         public void accept(MetricsContext context) {
@@ -80,11 +47,6 @@ public class MetricsEnvironment {
                     LOG.debugf("metrics record not serializable: %s", unserializable.toString());
                 }
             }
-        }
-
-        @Override
-        public CompletableFuture<Void> shutdown() {
-            return CompletableFuture.completedFuture(null);
         }
     }
 }

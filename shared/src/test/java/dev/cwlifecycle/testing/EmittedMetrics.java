@@ -2,15 +2,13 @@ package dev.cwlifecycle.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cwlifecycle.metrics.SinkEnvironment;
 import jakarta.inject.Singleton;
-import software.amazon.cloudwatchlogs.emf.environment.Environment;
 import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
-import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * record exactly as in Lambda, and this sink keeps the EMF JSON instead of printing it.
  */
 @Singleton
-public class EmittedMetrics implements Environment, ISink {
+public class EmittedMetrics extends SinkEnvironment {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,40 +52,5 @@ public class EmittedMetrics implements Environment, ISink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public CompletableFuture<Void> shutdown() {
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public boolean probe() {
-        return true;
-    }
-
-    @Override
-    public String getName() {
-        return "test";
-    }
-
-    @Override
-    public String getType() {
-        return "Test";
-    }
-
-    @Override
-    public String getLogGroupName() {
-        return "";
-    }
-
-    @Override
-    public void configureContext(MetricsContext context) {
-        // the Lambda environment adds the function version and log stream; nothing to add here
-    }
-
-    @Override
-    public ISink getSink() {
-        return this;
     }
 }
