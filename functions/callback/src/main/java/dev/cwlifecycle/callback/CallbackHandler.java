@@ -67,7 +67,7 @@ public class CallbackHandler {
             response = Problems.respond(refused, request.correlationId());
         } catch (RuntimeException failure) {
             // nothing was recorded: 429 is the one answer after which ConnectWise delivers again
-            LOG.error("callback not applied", failure);
+            LOG.errorf(failure, "callback not applied: %s", failure);
             response = Problems.respond(CallbackProblems.notApplied(), request.correlationId());
         } finally {
             MDC.remove("correlationId");
