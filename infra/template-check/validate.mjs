@@ -77,22 +77,28 @@ function problemsOf(template) {
     if (resource.Condition && !conditions[resource.Condition]) problems.push(`${name}: unknown condition ${resource.Condition}`);
   }
 
-  // References: resources, parameters, pseudo parameters, and SAM's generated <Function>.Alias / .Version.
-  const samGenerated = name => /^(\w+)\.(Alias|Version)$/.test(name) && resources[name.split('.')[0]]?.Type === 'AWS::Serverless::Function';
-  const known = name => name in resources || name in parameters || PSEUDO.has(name) || samGenerated(name);
+  // References: resources, parameters, pseudo parameters, SAM's generated <Function>.Alias / .Version, and the
+  // dead-letter queues SAM creates under the QueueLogicalId an event names.
+  const samQueues = new Set(Object.values(resources).filter(r => r.Type === 'AWS::Serverless::Function')
+    .flatMap(r => Object.values(r.Properties?.Events ?? {}))
+    .map(event => event.Properties?.DeadLetterConfig?.QueueLogicalId).filter(Boolean));
+  const samGenerated = name => (/^(\w+)\.(Alias|Version)$/.test(name) && resources[name.split('.')[0]]?.Type === 'AWS::Serverless::Function')
+    || samQueues.has(name);
+  const isResource = name => name in resources || samQueues.has(name);
+  const known = name => isResource(name) || name in parameters || PSEUDO.has(name) || samGenerated(name);
   (function walk(where, node) {
     if (Array.isArray(node)) return node.forEach((item, i) => walk(`${where}[${i}]`, item));
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'Ref' && !known(value)) problems.push(`${where}: Ref to unknown ${value}`);
-      if (key === 'Fn::GetAtt' && !(value[0] in resources)) problems.push(`${where}: GetAtt of unknown ${value[0]}`);
+      if (key === 'Fn::GetAtt' && !isResource(value[0])) problems.push(`${where}: GetAtt of unknown ${value[0]}`);
       if (key === 'Fn::If' && !conditions[value[0]]) problems.push(`${where}: If on unknown condition ${value[0]}`);
       if (key === 'Fn::Sub') {
         const text = Array.isArray(value) ? value[0] : value;
         const local = Array.isArray(value) ? Object.keys(value[1] ?? {}) : [];
         for (const [, ref] of text.matchAll(/\$\{([^}!]+)}/g)) {
           const base = ref.split('.')[0];
-          if (!local.includes(ref) && !known(ref) && !(base in resources)) problems.push(`${where}: Sub of unknown ${ref}`);
+          if (!local.includes(ref) && !known(ref) && !isResource(base)) problems.push(`${where}: Sub of unknown ${ref}`);
         }
       }
       walk(`${where}.${key}`, value);

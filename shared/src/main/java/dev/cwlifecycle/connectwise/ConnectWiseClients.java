@@ -1,6 +1,7 @@
 package dev.cwlifecycle.connectwise;
 
 import dev.cwlifecycle.credentials.CredentialsSource;
+import dev.cwlifecycle.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,20 +17,32 @@ public class ConnectWiseClients {
     private final ConnectWiseConfig config;
     private final CredentialsSource credentials;
     private final Clock clock;
+    private final AttemptObserver observer;
     private final HttpTransport transport;
     private final CodebaseDiscovery codebases;
     private final RetryPolicy retry;
     private final Map<String, ConnectWiseClient> clients = new ConcurrentHashMap<>();
 
+    /** Every attempt counted into the invocation's metrics. */
     @Inject
+    public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Metrics metrics) {
+        this(config, credentials, Clock.systemUTC(), metrics::connectWiseAttempt);
+    }
+
     public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials) {
         this(config, credentials, Clock.systemUTC());
     }
 
     public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Clock clock) {
+        this(config, credentials, clock, AttemptObserver.NONE);
+    }
+
+    private ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Clock clock,
+                               AttemptObserver observer) {
         this.config = config;
         this.credentials = credentials;
         this.clock = clock;
+        this.observer = observer;
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
@@ -42,6 +55,6 @@ public class ConnectWiseClients {
     public ConnectWiseClient forTenant(String tenant) {
         return clients.computeIfAbsent(tenant, name -> new ConnectWiseClient(
                 new TenantConnection(name, credentials, transport, codebases, retry, new RequestCounter(),
-                        new SiteClock(clock, config.clockSkew())), config, clock));
+                        new SiteClock(clock, config.clockSkew()), observer), config, clock));
     }
 }

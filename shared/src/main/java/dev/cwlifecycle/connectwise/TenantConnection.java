@@ -1,5 +1,6 @@
 package dev.cwlifecycle.connectwise;
 
+import dev.cwlifecycle.connectwise.error.ConnectWiseException;
 import dev.cwlifecycle.connectwise.error.NotFoundException;
 import dev.cwlifecycle.connectwise.error.UnauthorizedException;
 import dev.cwlifecycle.credentials.ConnectWiseCredentials;
@@ -21,9 +22,11 @@ final class TenantConnection {
     private final RetryPolicy retry;
     private final RequestCounter counter;
     private final SiteClock siteClock;
+    private final AttemptObserver observer;
 
     TenantConnection(String tenant, CredentialsSource credentials, HttpTransport transport,
-                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter, SiteClock siteClock) {
+                     CodebaseDiscovery codebases, RetryPolicy retry, RequestCounter counter, SiteClock siteClock,
+                     AttemptObserver observer) {
         this.tenant = tenant;
         this.credentials = credentials;
         this.transport = transport;
@@ -31,11 +34,12 @@ final class TenantConnection {
         this.retry = retry;
         this.counter = counter;
         this.siteClock = siteClock;
+        this.observer = observer;
     }
 
     TenantConnection countingInto(RequestCounter operationCounter) {
         return new TenantConnection(tenant, credentials, transport, codebases, retry, operationCounter,
-                siteClock);
+                siteClock, observer);
     }
 
     SiteClock siteClock() {
@@ -70,7 +74,15 @@ final class TenantConnection {
         AtomicInteger attempt = new AtomicInteger();
         ApiResponse response = retry.call(() -> {
             counter.increment();
-            return transport.send(apiBase, request, current, attempt.incrementAndGet());
+            int number = attempt.incrementAndGet();
+            try {
+                ApiResponse answer = transport.send(apiBase, request, current, number);
+                observer.attempted(tenant, answer.status(), number);
+                return answer;
+            } catch (ConnectWiseException failed) {
+                observer.attempted(tenant, failed.status(), number);
+                throw failed;
+            }
         });
         response.serverDate().ifPresent(siteClock::saw);
         return response;

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.credentials;
 
+import dev.cwlifecycle.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -14,10 +15,11 @@ public class CredentialsSources {
     /** The Secrets Manager client is only built when used: a local run needs no AWS region or credentials. */
     @Produces
     @ApplicationScoped
-    CredentialsSource credentialsSource(CredentialsConfig config, Instance<SecretsManagerClient> secretsManager) {
+    CredentialsSource credentialsSource(CredentialsConfig config, Instance<SecretsManagerClient> secretsManager,
+                                        Metrics metrics) {
         return switch (config.source()) {
             case SECRETS_MANAGER -> new SecretsManagerCredentialsSource(secretsManager.get(),
-                    config.secretNamePattern(), config.cacheTtl(), Clock.systemUTC());
+                    config.secretNamePattern(), config.cacheTtl(), Clock.systemUTC(), metrics::secretRead);
             case LOCAL -> new LocalCredentialsSource(config.localFile(), config.localEnv(), System.getenv());
         };
     }

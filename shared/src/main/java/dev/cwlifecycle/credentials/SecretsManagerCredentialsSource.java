@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Each tenant's credentials from its own Secrets Manager secret (JSON in {@code SecretString}), read at most once
@@ -25,6 +26,7 @@ public final class SecretsManagerCredentialsSource implements CredentialsSource 
     private final SecretsManagerClient client;
     private final String secretNamePattern;
     private final SecretCache cache;
+    private final Consumer<String> reads;
 
     /**
      * @param secretNamePattern the secret's name, {@code {tenant}} standing for the tenant id
@@ -32,9 +34,17 @@ public final class SecretsManagerCredentialsSource implements CredentialsSource 
      */
     public SecretsManagerCredentialsSource(SecretsManagerClient client, String secretNamePattern, Duration cacheTtl,
                                            Clock clock) {
+        this(client, secretNamePattern, cacheTtl, clock, tenant -> {
+        });
+    }
+
+    /** @param reads told the tenant of every GetSecretValue sent (the secret-read metric) */
+    public SecretsManagerCredentialsSource(SecretsManagerClient client, String secretNamePattern, Duration cacheTtl,
+                                           Clock clock, Consumer<String> reads) {
         this.client = client;
         this.secretNamePattern = secretNamePattern;
         this.cache = new SecretCache(cacheTtl, clock);
+        this.reads = reads;
     }
 
     @Override
@@ -65,6 +75,7 @@ public final class SecretsManagerCredentialsSource implements CredentialsSource 
     }
 
     private GetSecretValueResponse fetch(String tenant, String name) {
+        reads.accept(tenant);
         try {
             return client.getSecretValue(request -> request.secretId(name));
         } catch (SdkException e) {

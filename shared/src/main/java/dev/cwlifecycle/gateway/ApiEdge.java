@@ -5,13 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cwlifecycle.credentials.CredentialsSource;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.TenantId;
+import dev.cwlifecycle.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.MDC;
 
 /**
  * What every caller-facing function does around its own work: take the correlation id into the logs, pick the
- * tenant, authenticate the caller before anything else, and turn any failure into a problem response.
+ * tenant, authenticate the caller before anything else, turn any failure into a problem response, and emit the
+ * invocation's metrics with the answer's outcome.
  */
 @ApplicationScoped
 public class ApiEdge {
@@ -20,10 +22,12 @@ public class ApiEdge {
     public static final String DEFAULT_TENANT = "default";
 
     private final CredentialsSource credentials;
+    private final Metrics metrics;
 
     @Inject
-    public ApiEdge(CredentialsSource credentials) {
+    public ApiEdge(CredentialsSource credentials, Metrics metrics) {
         this.credentials = credentials;
+        this.metrics = metrics;
     }
 
     /** The function's own work, for an authenticated caller of a known tenant. */
@@ -32,23 +36,27 @@ public class ApiEdge {
         APIGatewayV2HTTPResponse handle(GatewayRequest request, String tenant);
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Endpoint endpoint) {
+    /** @param function the function's name, the {@code function} dimension of its metrics */
+    public APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event, Endpoint endpoint) {
         GatewayRequest request = new GatewayRequest(event);
         MDC.put("correlationId", request.correlationId());
+        String authenticated = null;
+        APIGatewayV2HTTPResponse response;
         try {
             String tenant = tenantOf(request);
             authenticate(request, tenant);
             requireValid(tenant);
-            APIGatewayV2HTTPResponse response = endpoint.handle(request, tenant);
-            response.getHeaders().put("X-Correlation-Id", request.correlationId());
-            return response;
+            authenticated = tenant;
+            response = endpoint.handle(request, tenant);
         } catch (RuntimeException failure) {
-            APIGatewayV2HTTPResponse response = Problems.respond(failure, request.correlationId());
-            response.getHeaders().put("X-Correlation-Id", request.correlationId());
-            return response;
+            response = Problems.respond(failure, request.correlationId());
         } finally {
             MDC.remove("correlationId");
         }
+        response.getHeaders().put("X-Correlation-Id", request.correlationId());
+        metrics.answered(function, authenticated, response);
+        metrics.emit(function);
+        return response;
     }
 
     /** The tenant as the caller named it (route, else header, else the default); checked only after auth. */

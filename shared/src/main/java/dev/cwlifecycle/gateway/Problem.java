@@ -19,7 +19,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<InvalidField> errors, @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_PREFIX = "urn:cw-lifecycle:problem:";
+    public static final String TYPE_PREFIX = "urn:cw-lifecycle:problem:";
 
     public static Problem of(String kind, String title, int status, String detail) {
         return new Problem(TYPE_PREFIX + kind, title, status, detail, null, List.of(), Map.of());

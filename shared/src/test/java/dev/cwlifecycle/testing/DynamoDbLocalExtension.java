@@ -1,5 +1,6 @@
 package dev.cwlifecycle.testing;
 
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.cwlifecycle.store.StoreConfig;
@@ -111,8 +112,13 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
             int port = freeLoopbackPort();
             Running running;
             try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                // createServer: createServerFromCommandLineArgs prints its whole configuration on stdout
+                CommandLineInput options = new CommandLineInput(
                         new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+                if (!options.init()) {
+                    throw new IllegalArgumentException("DynamoDB Local refused its options");
+                }
+                DynamoDBProxyServer server = ServerRunner.createServer(options);
                 server.start();
                 running = new Running(server, URI.create("http://127.0.0.1:" + port));
             } catch (Exception e) {

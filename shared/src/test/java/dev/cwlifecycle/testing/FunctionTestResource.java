@@ -36,10 +36,7 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
         String dynamo = DynamoDbLocalExtension.startOnce().toString();
         try {
             credentialsFile = Files.createTempFile("cw-credentials", ".json");
-            Files.writeString(credentialsFile, """
-                    {"site":"%s","companyId":"acme","publicKey":"pub-acme","privateKey":"priv-acme",
-                     "clientId":"0f1e2d3c-aaaa-bbbb-cccc-000000000001","apiTokenSha256":"%s"}"""
-                    .formatted(simulator.baseUrl(), HexFormat.of().formatHex(BearerToken.sha256(TOKEN))));
+            Files.writeString(credentialsFile, credentialsJson());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +61,14 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The simulator's credentials as a tenant secret's JSON, with the hash of {@link #TOKEN}. */
+    public static String credentialsJson() {
+        return """
+                {"site":"%s","companyId":"acme","publicKey":"pub-acme","privateKey":"priv-acme",
+                 "clientId":"0f1e2d3c-aaaa-bbbb-cccc-000000000001","apiTokenSha256":"%s"}"""
+                .formatted(simulator.baseUrl(), HexFormat.of().formatHex(BearerToken.sha256(TOKEN)));
     }
 
     public static ConnectWiseSimulator simulator() {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,8 @@ public final class SecretsManagerMoto {
     }
 
     /** moto from the environment: required in CI ({@code CI=true}), else its absence skips the caller. */
+    private static final AtomicBoolean SKIP_EXPLAINED = new AtomicBoolean();
+
     public static SecretsManagerMoto fromEnvironment() {
         String endpoint = System.getenv(ENDPOINT_VARIABLE);
         if (endpoint == null || endpoint.isBlank()) {
@@ -48,8 +51,13 @@ public final class SecretsManagerMoto {
                 Assertions.fail("moto must run in CI: .ci/run starts it with .ci/moto.sh, which sets "
                         + ENDPOINT_VARIABLE);
             }
-            Assumptions.abort(ENDPOINT_VARIABLE + " is not set, so the moto contract test is skipped; start moto with "
-                    + "`. .ci/moto.sh` (needs apt-get) to run it");
+            String reason = ENDPOINT_VARIABLE + " is not set, so the moto contract test is skipped; start moto with "
+                    + "`. .ci/moto.sh` (needs apt-get) to run it";
+            // Surefire's console shows only a count of skipped tests: say why once, where the reader looks
+            if (SKIP_EXPLAINED.compareAndSet(false, true)) {
+                System.out.println("[SKIPPED] " + reason);
+            }
+            Assumptions.abort(reason);
         }
         return new SecretsManagerMoto(URI.create(endpoint));
     }

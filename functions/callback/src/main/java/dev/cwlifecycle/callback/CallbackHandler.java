@@ -13,6 +13,7 @@ import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Problems;
+import dev.cwlifecycle.metrics.Metrics;
 import dev.cwlifecycle.store.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,8 @@ public class CallbackHandler {
 
     private static final Logger LOG = Logger.getLogger(CallbackHandler.class);
     private static final String OPERATION = "callback";
+    /** Set in the MDC once the callback's company is the tenant's: the tenant dimension of the answer's metric. */
+    private static final String TENANT_MDC = "tenant";
 
     private final CallbackConfig config;
     private final CredentialsSource credentials;
@@ -43,10 +46,11 @@ public class CallbackHandler {
     private final IdempotentRequests idempotent;
     private final MemberCallbacks members;
     private final CallerJson json;
+    private final Metrics metrics;
 
     @Inject
     public CallbackHandler(CallbackConfig config, CredentialsSource credentials, SigningKeys signingKeys,
-                           IdempotentRequests idempotent, MemberCallbacks members) {
+                           IdempotentRequests idempotent, MemberCallbacks members, Metrics metrics) {
         this.config = config;
         this.credentials = credentials;
         this.signingKeys = signingKeys;
@@ -54,22 +58,29 @@ public class CallbackHandler {
         this.members = members;
         // the signed Entity is a string that may be nearly the whole body
         this.json = new CallerJson(config.maxBodyBytes(), config.maxBodyBytes());
+        this.metrics = metrics;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         GatewayRequest request = new GatewayRequest(event);
         MDC.put("correlationId", request.correlationId());
+        APIGatewayV2HTTPResponse response;
         try {
-            return correlated(intake(request, event), request);
+            response = intake(request, event);
         } catch (ProblemException refused) {
-            return correlated(Problems.respond(refused, request.correlationId()), request);
+            response = Problems.respond(refused, request.correlationId());
         } catch (RuntimeException failure) {
             // nothing was recorded: 429 is the one answer after which ConnectWise delivers again
-            LOG.error("callback not applied", failure);
-            return correlated(Problems.respond(CallbackProblems.notApplied(), request.correlationId()), request);
+            LOG.errorf(failure, "callback not applied: %s", failure);
+            response = Problems.respond(CallbackProblems.notApplied(), request.correlationId());
         } finally {
             MDC.remove("correlationId");
         }
+        response.getHeaders().put("X-Correlation-Id", request.correlationId());
+        metrics.answered(OPERATION, (String) MDC.get(TENANT_MDC), response);
+        MDC.remove(TENANT_MDC);
+        metrics.emit(OPERATION);
+        return response;
     }
 
     private APIGatewayV2HTTPResponse intake(GatewayRequest request, APIGatewayV2HTTPEvent event) {
@@ -84,6 +95,7 @@ public class CallbackHandler {
         if (!site.companyId().equalsIgnoreCase(callback.companyId())) {
             throw CallbackProblems.unknownCompany();
         }
+        MDC.put(TENANT_MDC, tenant);
         URI keyUrl = KeyUrlPolicy.forSite(site.site()).allowed(callback.keyUrl())
                 .orElseThrow(CallbackProblems::keyUrlRefused);
         if (!CallbackSignature.matches(signingKeys.hmacKey(keyUrl, deadline), body, request.header(CallbackSignature.HEADER))) {
@@ -124,10 +136,5 @@ public class CallbackHandler {
                 callback.id(), outcome.label());
         return GatewayResponses.json(outcome.status(), Map.of("outcome", outcome.label(), "id", callback.id()),
                 Map.of());
-    }
-
-    private static APIGatewayV2HTTPResponse correlated(APIGatewayV2HTTPResponse response, GatewayRequest request) {
-        response.getHeaders().put("X-Correlation-Id", request.correlationId());
-        return response;
     }
 }

@@ -49,7 +49,7 @@ public class DeprovisionHandler {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return edge.handle(event, this::deprovision);
+        return edge.handle("deprovision", event, this::deprovision);
     }
 
     private APIGatewayV2HTTPResponse deprovision(GatewayRequest request, String tenant) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SimMembers;
+import dev.cwlifecycle.testing.EmittedMetrics;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,9 @@ class DeprovisionFunctionTest {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
+    @Inject
+    EmittedMetrics metrics;
+
     private ConnectWiseSimulator simulator;
     private SimMembers members;
 
@@ -40,6 +45,29 @@ class DeprovisionFunctionTest {
         members = simulator.members("acme");
         simulator.faults().clear();
         simulator.requestLog().clear();
+    }
+
+    @Test
+    void aDeprovisionIsCountedByItsActionWithTheAnswersConnectWiseRequests() {
+        ObjectNode member = newMember();
+        metrics.clear();
+
+        Answer deactivated = byIdentifier(member.get("identifier").asText(), "");
+        Map<String, Double> first = metrics.only("deprovision", "default").values();
+        metrics.clear();
+        Answer again = byIdentifier(member.get("identifier").asText(), "");
+        Map<String, Double> second = metrics.only("deprovision", "default").values();
+        metrics.clear();
+        Answer missing = byIdentifier("nobody" + PEOPLE.incrementAndGet(), "");
+
+        assertEquals("deactivated", deactivated.body().get("action").asText());
+        assertEquals(Map.of("deprovision.deactivated", 1.0,
+                "connectwise.requests.2xx", deactivated.body().get("connectWiseRequests").asDouble()), first);
+        assertEquals("none", again.body().get("action").asText());
+        assertEquals(1.0, second.get("deprovision.none"));
+        assertEquals(404, missing.status());
+        assertEquals(1.0, metrics.only("deprovision", "default").values().get("deprovision.refused.member-not-found"),
+                missing.rawBody());
     }
 
     @Test

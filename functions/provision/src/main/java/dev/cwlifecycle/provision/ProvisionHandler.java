@@ -39,7 +39,7 @@ public class ProvisionHandler {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return edge.handle(event, this::provision);
+        return edge.handle("provision", event, this::provision);
     }
 
     private APIGatewayV2HTTPResponse provision(GatewayRequest request, String tenant) {

@@ -1,14 +1,20 @@
 package dev.cwlifecycle.provision;
 
+import dev.cwlifecycle.metrics.MetricNames;
+import dev.cwlifecycle.testing.EmfRecord;
+import dev.cwlifecycle.testing.EmittedMetrics;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SecretsManagerClients;
 import dev.cwlifecycle.testing.SecretsManagerEndpoint;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +22,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = ProvisionCredentialsOutageTest.SecretsManagerOnLoopback.class,
         restrictToAnnotatedClass = true)
 class ProvisionCredentialsOutageTest {
+
+    @Inject
+    EmittedMetrics metrics;
 
     private static final String SECRET = "cw-lifecycle/default";
 
@@ -58,6 +68,34 @@ class ProvisionCredentialsOutageTest {
 
         assertCredentialsUnavailable(answer);
         assertTrue(SecretsManagerOnLoopback.endpoint.getSecretValueCalls(SECRET) > 0);
+    }
+
+    @Test
+    void eachSecretReadIsCountedOnceAndACachedSecretIsNotReadAgain() {
+        SecretsManagerOnLoopback.endpoint.stopThrottling(SECRET);
+        String tenant = "metered";
+        try (SecretsManagerClient client = SecretsManagerClients.at(SecretsManagerOnLoopback.endpoint.uri())) {
+            client.createSecret(request -> request.name("cw-lifecycle/" + tenant).secretString(
+                    FunctionTestResource.credentialsJson()));
+        }
+        metrics.clear();
+
+        Answer first = provision(Map.of("CW-Tenant", tenant), "Sam", "Secret");
+        EmfRecord read = metrics.only("provision", tenant);
+        metrics.clear();
+        provision(Map.of("CW-Tenant", tenant), "Cam", "Cached");
+        EmfRecord cached = metrics.only("provision", tenant);
+
+        assertEquals(201, first.status(), first.rawBody());
+        assertEquals(1, SecretsManagerOnLoopback.endpoint.getSecretValueCalls("cw-lifecycle/" + tenant));
+        assertEquals(1.0, read.values().get(MetricNames.SECRET_READS));
+        assertNull(cached.values().get(MetricNames.SECRET_READS), cached.values().toString());
+    }
+
+    static Answer provision(Map<String, String> headers, String first, String last) {
+        return LambdaInvoker.invoke(GatewayEvents.post("/members", "/members", Map.of(), headers, """
+                {"firstName":"%s","lastName":"%s","email":"%s.%s@acme.example","role":"Technician"}"""
+                .formatted(first, last, first.toLowerCase(), last.toLowerCase())));
     }
 
     static Answer provision() {

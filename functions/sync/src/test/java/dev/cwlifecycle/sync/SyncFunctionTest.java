@@ -1,9 +1,13 @@
 package dev.cwlifecycle.sync;
 
+import dev.cwlifecycle.metrics.MetricNames;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.store.Lease;
 import dev.cwlifecycle.store.SyncStateStore;
+import dev.cwlifecycle.testing.EmfRecord;
+import dev.cwlifecycle.testing.EmittedMetrics;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,12 +44,15 @@ class SyncFunctionTest {
 
     @Inject
     SyncStateStore syncState;
+    @Inject
+    EmittedMetrics metrics;
 
     private ConnectWiseSimulator simulator;
 
     @BeforeEach
     void clear() {
         simulator = FunctionTestResource.simulator();
+        simulator.faults().clear();
         simulator.requestLog().clear();
     }
 
@@ -130,6 +138,36 @@ class SyncFunctionTest {
         assertEquals(1, simulator.callbacks().registrations("acme").stream()
                 .filter(r -> r.path("url").asText().equals("https://rule.acme.example/callbacks/connectwise")).count());
         assertEquals(0, simulator.requestLog().count("GET", "/system/members"), "registering is no sync run");
+    }
+
+    @Test
+    void aRunsMetricsAreItsStatusAndTheCountsOfItsSummary() {
+        metrics.clear();
+
+        JsonPath answer = invoke("{\"tenant\":\"default\",\"mode\":\"incremental\"}").jsonPath();
+        EmfRecord record = metrics.only("sync", "default");
+
+        assertEquals("COMPLETE", answer.getString("status"));
+        assertEquals(Map.of("sync.complete", 1.0, MetricNames.SYNC_NOT_COMPLETE, 0.0,
+                "sync.seen", answer.getDouble("summary.seen"), "sync.upserted", answer.getDouble("summary.upserted"),
+                "sync.tombstoned", answer.getDouble("summary.tombstoned"),
+                "sync.duration", answer.getDouble("summary.durationMillis"),
+                "connectwise.requests.2xx", answer.getDouble("summary.requests")), record.values());
+        assertEquals("Milliseconds", record.unit("sync.duration"));
+    }
+
+    @Test
+    void aFailedRunCountsAsFailedAndNotComplete() {
+        simulator.faults().arm(Fault.on("GET", "/system/members").status(500).times(1));
+        metrics.clear();
+
+        Response answer = invoke("{\"tenant\":\"default\",\"mode\":\"full\"}");
+        Map<String, Double> values = metrics.only("sync", "default").values();
+
+        assertNotEquals(200, answer.statusCode(), answer.asString());
+        assertEquals(1.0, values.get("sync.failed"));
+        assertEquals(1.0, values.get(MetricNames.SYNC_NOT_COMPLETE));
+        assertEquals(1.0, values.get("connectwise.requests.5xx"));
     }
 
     private static Response invoke(String eventJson) {

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,12 +10,13 @@ import java.util.List;
  *                      and bill
  * @param typicalTenant full sync into an empty directory, full sync again (steady state) and an incremental sync
  *                      of the cost model's 500-member tenant at L = 100 ms
+ * @param localRestart  a second {@code ./run-local} with nothing changed, from its start to the banner
  */
 record BenchResults(MachineInfo machine, boolean quick, SyncBenchmark.Results sync, List<SyncFigure> typicalTenant,
                     List<OperationFigure> operations, CallbackFigure callbacks, List<StartupFigure> startups,
                     List<NativeImageFigure> nativeImages, List<CostModel.Workload> workloads,
                     List<CostModel.Line> bill, List<CostModel.Workload> nativeWorkloads,
-                    List<CostModel.Line> nativeBill, double loadAtEnd) {
+                    List<CostModel.Line> nativeBill, Duration localRestart, double loadAtEnd) {
 
     static final double WALL_TIME_TARGET = 1.15;
     static final double HEAP_TARGET = 1.5;

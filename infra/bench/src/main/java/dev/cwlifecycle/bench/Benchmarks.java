@@ -58,6 +58,7 @@ public class Benchmarks {
         progress.report("callbacks: %.0f per second, %d key fetches", callbackFigure.perSecond(),
                 callbackFigure.keyFetches());
         ColdStartBenchmark.Startups startups = coldStarts.run(repository, quick ? 1 : 3, nativeImages, progress);
+        Duration localRestart = LocalRestartBenchmark.secondStart(repository, progress);
         List<CostModel.Workload> workloads = CostReport.workloads(startups.jvm().stream().collect(Collectors.toMap(
                 StartupFigure::function, StartupFigure::toFirstAnswer)), false, operations,
                 callbackFigure, typical);
@@ -66,7 +67,8 @@ public class Benchmarks {
                 true, operations, callbackFigure, typical) : List.of();
         BenchResults results = new BenchResults(machine, quick, syncs, typical, operations, callbackFigure,
                 startups.jvm(), startups.nativeImages(), workloads, CostModel.bill(workloads, 1), nativeWorkloads,
-                nativeImages ? CostModel.bill(nativeWorkloads, 1) : List.of(), MachineInfo.loadAverage());
+                nativeImages ? CostModel.bill(nativeWorkloads, 1) : List.of(), localRestart,
+                MachineInfo.loadAverage());
         String markdown = BenchReport.markdown(results);
         System.out.println();
         System.out.println(markdown);

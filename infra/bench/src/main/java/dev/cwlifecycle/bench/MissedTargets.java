@@ -38,6 +38,11 @@ final class MissedTargets {
                     Figures.megabytes(largest.peakBytes()), count(largest.members()),
                     Figures.megabytes(smallest.peakBytes()), count(smallest.members())));
         }
+        if (results.localRestart().compareTo(LocalRestartBenchmark.TARGET) >= 0) {
+            notes.add(format("- **./run-local again:** the banner after %s; most of it is the JVM and Quarkus "
+                    + "starting, DynamoDB Local and seeding the simulator, which wait for a core when the load "
+                    + "average is above the core count.", time(results.localRestart())));
+        }
         results.sync().incremental().stream().filter(figure -> figure.requests() != 1).forEach(figure ->
                 notes.add(format("- **Incremental sync, N = %s:** %d ConnectWise requests with nothing changed.",
                         count(figure.members()), figure.requests())));

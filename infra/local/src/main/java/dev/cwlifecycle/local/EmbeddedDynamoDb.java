@@ -1,5 +1,6 @@
 package dev.cwlifecycle.local;
 
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import org.eclipse.jetty.server.Connector;
@@ -19,8 +20,13 @@ final class EmbeddedDynamoDb implements AutoCloseable {
 
     static EmbeddedDynamoDb start(int port) {
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+            // createServer, not createServerFromCommandLineArgs, which prints its whole configuration on stdout
+            CommandLineInput options = new CommandLineInput(new String[] {
                     "-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+            if (!options.init()) {
+                throw new IllegalArgumentException("DynamoDB Local refused its options");
+            }
+            DynamoDBProxyServer server = ServerRunner.createServer(options);
             loopbackOnly(server);
             server.start();
             return new EmbeddedDynamoDb(server);

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
  * What a local run prints once it is up: where each part is, the bearer token, and requests to copy and paste.
  *
  * @param token the local token, or empty when the user's own credentials hold the hash of theirs
+ * @param demo  the demo follows and ends the run by itself
  */
 record LocalBanner(String api, String connectwise, String dynamodb, String tables, String schedule, String callback,
-                   String credentials, Optional<String> token, String emailDomain) {
+                   String credentials, Optional<String> token, String emailDomain, boolean demo) {
 
     String render() {
         String routes = LocalRoutes.ALL.stream().map(route -> String.format("      %-42s %-12s %s", route.routeKey(),
@@ -37,8 +38,9 @@ record LocalBanner(String api, String connectwise, String dynamodb, String table
                 Deprovision her (deactivate; "handover" with "handoverTo", or "delete", are the other modes):
                   curl -s -X POST %s/members/alovelace/deprovision -H "Authorization: Bearer $CW_TOKEN" -H 'Content-Type: application/json' -d '{"mode":"deactivate"}'
 
-                Ctrl-C stops everything.
+                %s
                 """.formatted(api, routes, connectwise, dynamodb, tables, schedule, callback, credentials, tokenLine,
-                api, emailDomain, api);
+                api, emailDomain, api, demo ? "The demo starts now; everything stops when it ends."
+                        : "Ctrl-C stops everything.");
     }
 }

@@ -95,7 +95,8 @@ public class LocalMain implements QuarkusApplication {
                 "incremental every " + readable(config.syncInterval()) + ", full every "
                         + readable(config.fullSyncInterval()) + " (tenant " + config.tenant() + ")",
                 callback, credentialsFrom, stack.token(),
-                stack.simulator().isPresent() ? config.company().toLowerCase(Locale.ROOT) + ".example" : "example.com");
+                stack.simulator().isPresent() ? config.company().toLowerCase(Locale.ROOT) + ".example" : "example.com",
+                config.demo());
     }
 
     private static String readable(Duration interval) {

@@ -5,18 +5,22 @@ import dev.cwlifecycle.credentials.CredentialsConfig;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.store.Tables;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +55,7 @@ public class LocalStack {
 
     /** First among the startup observers: the tables, the site and the credentials exist before anything runs. */
     void start(@Observes @Priority(1) StartupEvent event) {
+        PortsInUse.refuseBusy(listeners());
         try {
             if (config.dynamodb() == LocalConfig.DynamoDb.EMBEDDED) {
                 database = EmbeddedDynamoDb.start(config.dynamodbPort());
@@ -83,6 +88,21 @@ public class LocalStack {
             database.close();
             database = null;
         }
+    }
+
+    /** What this run listens on: the HTTP server (Quarkus binds it after the startup observers) and what it embeds. */
+    private List<PortsInUse.Listener> listeners() {
+        List<PortsInUse.Listener> listeners = new ArrayList<>();
+        // tests run the same stack on quarkus.http.test-port
+        String http = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        listeners.add(new PortsInUse.Listener(http, ConfigProvider.getConfig().getValue(http, Integer.class)));
+        if (config.dynamodb() == LocalConfig.DynamoDb.EMBEDDED) {
+            listeners.add(new PortsInUse.Listener("cw.local.dynamodb-port", config.dynamodbPort()));
+        }
+        if (config.connectwise() == LocalConfig.ConnectWise.SIMULATOR) {
+            listeners.add(new PortsInUse.Listener("cw.local.simulator-port", config.simulatorPort()));
+        }
+        return listeners;
     }
 
     /** True once everything is up, until shutdown begins. */

@@ -27,6 +27,25 @@ final class CloudFormationYaml {
         return (Map<String, Object>) new Yaml(new Constructor()).load(text);
     }
 
+    static Object path(Map<String, Object> root, String... keys) {
+        Object current = root;
+        for (String key : keys) {
+            current = current == null ? null : map(current).get(key);
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    /** A list, or a single value where CloudFormation takes either (an Action, a Resource). */
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value == null ? List.of() : value instanceof List<?> items ? (List<Object>) items : List.of(value);
+    }
+
     private static final class Constructor extends SafeConstructor {
         Constructor() {
             super(new LoaderOptions());

@@ -48,6 +48,27 @@ class LocalStackTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void everyCurlExampleInTheReadmeRunsAsWrittenAgainstTheLocalStack() throws Exception {
+        List<String> scripts = ReadmeExamples.curlScripts();
+
+        assertEquals(3, scripts.size(), "the local block, the API section's provision and its deprovision");
+        for (String script : scripts) {
+            // as written, but on this test's port; CW_TOKEN as a reader pasted it from the banner
+            ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script.replace("http://127.0.0.1:8080",
+                    LocalPorts.api())).redirectErrorStream(true);
+            bash.environment().put("CW_TOKEN", LocalPorts.TOKEN);
+            Process run = bash.start();
+            String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, run.waitFor(), script + printed);
+            List<JsonNode> answers = JSON.readerFor(JsonNode.class).<JsonNode>readValues(printed).readAll();
+            assertEquals(script.split("curl ", -1).length - 1, answers.size(), printed);
+            for (JsonNode answer : answers) {
+                assertFalse(answer.has("type"), "a problem answer: " + answer + " to " + script);
+            }
+        }
+    }
+
+    @Test
     void theDemoTellsTheWholeStoryThroughTheLocalServer() {
         ConnectWiseSimulator simulator = stack.simulator().orElseThrow();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

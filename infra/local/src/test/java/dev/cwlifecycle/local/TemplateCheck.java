@@ -26,6 +26,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static dev.cwlifecycle.local.CloudFormationYaml.list;
+import static dev.cwlifecycle.local.CloudFormationYaml.map;
+import static dev.cwlifecycle.local.CloudFormationYaml.path;
+
 /**
  * What template.yaml must agree on with the code: the tables (keys, attribute types, indexes, TTL), one function per
  * module with its Funqy export, environment variables that name real configuration properties and the right
@@ -209,7 +213,7 @@ final class TemplateCheck {
 
     private static List<Map<String, Object>> statements(Map<String, Object> properties) {
         return list(properties.get("Policies")).stream().flatMap(policy -> list(map(policy).get("Statement")).stream())
-                .map(TemplateCheck::map).toList();
+                .map(CloudFormationYaml::map).toList();
     }
 
     private void checkRoutes(Map<String, Object> resources) {
@@ -299,24 +303,5 @@ final class TemplateCheck {
 
     private static String capitalised(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static Object path(Map<String, Object> root, String... keys) {
-        Object current = root;
-        for (String key : keys) {
-            current = current == null ? null : map(current).get(key);
-        }
-        return current;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value == null ? Map.of() : (Map<String, Object>) value;
-    }
-
-    /** A list, or a single value where CloudFormation takes either (an Action, a Resource). */
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return value == null ? List.of() : value instanceof List<?> items ? (List<Object>) items : List.of(value);
     }
 }

@@ -97,6 +97,57 @@ class TemplateConsistencyTest {
         assertTrue(problems(otherDefault).stream().anyMatch(p -> p.contains("secret name pattern by default")));
     }
 
+    @Test
+    void templateHasTheAlarmsAccessLogsAndDeployDefaultsOperatorsRelyOn() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+
+        assertEquals(List.of(), new OperationsCheck().problems(CloudFormationYaml.load(template)));
+    }
+
+    @Test
+    void aNativeDefaultAMissingAlarmAnUnconditionalSubscriptionAndAccessLogsWithoutTheRequestIdAreCaught()
+            throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+
+        assertEquals(List.of("Runtime default (what ./mvnw package builds): expected jvm, template.yaml has native"),
+                operations(template.replace("    Default: jvm\n", "    Default: native\n")));
+        assertEquals(List.of("no alarm watches Watched[namespace=cw-lifecycle, metric=sync.not-complete, "
+                        + "dimensions={function=sync}]"),
+                operations(template.replace("MetricName: sync.not-complete", "MetricName: sync.incomplete")));
+        assertTrue(operations(template.replace("    Condition: HasAlarmEmail\n", "")).stream()
+                .anyMatch(p -> p.startsWith("subscription condition")));
+        assertTrue(operations(template.replace("\"requestId\":\"$context.requestId\"", "\"id\":\"$context.requestId\""))
+                .stream().anyMatch(p -> p.startsWith("access log requestId")));
+        assertTrue(operations(template.replace("Architectures: [!Ref Architectures]", "Architectures: [x86_64]"))
+                .stream().anyMatch(p -> p.startsWith("Globals Architectures")));
+        assertTrue(operations(template.replace("QueueLogicalId: FullSyncDeadLetters", "QueueLogicalId: FullSyncDlq"))
+                .stream().anyMatch(p -> p.contains("FullSyncDlq")));
+    }
+
+    @Test
+    void readmesDeploySectionNamesExactlyTheTemplatesParametersDefaultsAndOutputs() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+        String readme = Files.readString(REPOSITORY.resolve("README.md"));
+
+        assertEquals(List.of(), deployDocs(readme, template));
+        assertEquals(List.of("README gives LogRetentionDays the default '30', template.yaml '14'"),
+                deployDocs(readme, template.replace("    Default: 30\n", "    Default: 14\n")));
+        assertTrue(deployDocs(readme.replace("| `AlarmTopicArn` |", "| `AlarmTopic` |"), template).stream()
+                .anyMatch(p -> p.startsWith("README's outputs")));
+        assertTrue(deployDocs(readme.replace("| `Runtime` |", "| `Runtimes` |"), template).stream()
+                .anyMatch(p -> p.startsWith("README's parameters")));
+        assertEquals(List.of("README deploys with `Runtimes=native`, but template.yaml has no such parameter"),
+                deployDocs(readme.replace("deploy with `Runtime=native`", "deploy with `Runtimes=native`"), template));
+    }
+
+    private static List<String> operations(String template) {
+        return new OperationsCheck().problems(CloudFormationYaml.load(template));
+    }
+
+    private static List<String> deployDocs(String readme, String template) {
+        return new DeployReadmeCheck().problems(readme, CloudFormationYaml.load(template));
+    }
+
     private static List<String> problems(String template) {
         return new TemplateCheck(REPOSITORY, CONFIG).problems(CloudFormationYaml.load(template));
     }
