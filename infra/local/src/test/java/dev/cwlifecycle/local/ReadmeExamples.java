@@ -31,11 +31,15 @@ final class ReadmeExamples {
         }
     }
 
-    /** The blocks that call the API with curl, each after the block that sets {@code API} and {@code TOKEN}. */
+    /**
+     * The blocks that call the API with curl, each after the block that sets {@code API} and {@code TOKEN} (the
+     * simulator's fault-injection examples talk to the simulator, not the API, and answer plain text).
+     */
     static List<String> curlScripts() {
         List<String> blocks = bashBlocks();
         String variables = blocks.stream().filter(block -> block.startsWith("API=")).findFirst()
                 .orElseThrow(() -> new AssertionError("README sets API and TOKEN nowhere"));
-        return blocks.stream().filter(block -> block.contains("curl ")).map(block -> variables + block).toList();
+        return blocks.stream().filter(block -> block.contains("curl ") && !block.contains("/_simulator/"))
+                .map(block -> variables + block).toList();
     }
 }
