@@ -22,6 +22,7 @@ import org.jboss.logging.MDC;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -134,7 +135,10 @@ public class CallbackHandler {
     private static APIGatewayV2HTTPResponse answer(CallbackOutcome outcome, CallbackPayload callback) {
         LOG.infof("callback %s: %s %s %d -> %s", callback.messageId(), callback.type(), callback.action(),
                 callback.id(), outcome.label());
-        return GatewayResponses.json(outcome.status(), Map.of("outcome", outcome.label(), "id", callback.id()),
-                Map.of());
+        // in this order on every runtime: Map.of's order changes from one JVM (or native image) to the next
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", outcome.label());
+        body.put("id", callback.id());
+        return GatewayResponses.json(outcome.status(), body, Map.of());
     }
 }
