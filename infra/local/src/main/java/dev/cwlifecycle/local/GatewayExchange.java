@@ -85,12 +85,12 @@ final class GatewayExchange {
     }
 
     /** A response outside 100-599 is what API Gateway calls a malformed Lambda response: 500. */
-    static void respond(RoutingContext context, APIGatewayV2HTTPResponse answer) {
+    static void respond(HttpServerResponse response, APIGatewayV2HTTPResponse answer) {
         if (answer.getStatusCode() < 100 || answer.getStatusCode() > 599) {
-            internalError(context);
+            internalError(response);
             return;
         }
-        HttpServerResponse response = context.response().setStatusCode(answer.getStatusCode());
+        response.setStatusCode(answer.getStatusCode());
         if (answer.getHeaders() != null) {
             answer.getHeaders().forEach(response::putHeader);
         }
@@ -110,17 +110,17 @@ final class GatewayExchange {
     }
 
     /** API Gateway's answer when no route key fits the method and path. */
-    static void notFound(RoutingContext context) {
-        message(context, 404, "Not Found");
+    static void notFound(HttpServerResponse response) {
+        message(response, 404, "Not Found");
     }
 
     /** API Gateway's answer when the function failed instead of answering. */
-    static void internalError(RoutingContext context) {
-        message(context, 500, "Internal Server Error");
+    static void internalError(HttpServerResponse response) {
+        message(response, 500, "Internal Server Error");
     }
 
-    private static void message(RoutingContext context, int status, String message) {
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+    private static void message(HttpServerResponse response, int status, String message) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end("{\"message\":\"" + message + "\"}");
     }
 

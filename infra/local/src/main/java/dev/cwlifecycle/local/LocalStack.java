@@ -90,12 +90,10 @@ public class LocalStack {
         }
     }
 
-    /** What this run listens on: the HTTP server (Quarkus binds it after the startup observers) and what it embeds. */
+    /** What this run listens on: the local API ({@link LocalGateway}) and what it embeds. */
     private List<PortsInUse.Listener> listeners() {
         List<PortsInUse.Listener> listeners = new ArrayList<>();
-        // tests run the same stack on quarkus.http.test-port
-        String http = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        listeners.add(new PortsInUse.Listener(http, ConfigProvider.getConfig().getValue(http, Integer.class)));
+        listeners.add(new PortsInUse.Listener(httpPortProperty(), httpPort()));
         if (config.dynamodb() == LocalConfig.DynamoDb.EMBEDDED) {
             listeners.add(new PortsInUse.Listener("cw.local.dynamodb-port", config.dynamodbPort()));
         }
@@ -103,6 +101,15 @@ public class LocalStack {
             listeners.add(new PortsInUse.Listener("cw.local.simulator-port", config.simulatorPort()));
         }
         return listeners;
+    }
+
+    /** The local API's port: quarkus.http.port, or quarkus.http.test-port when tests run the same stack. */
+    static int httpPort() {
+        return ConfigProvider.getConfig().getValue(httpPortProperty(), Integer.class);
+    }
+
+    private static String httpPortProperty() {
+        return LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
     }
 
     /** True once everything is up, until shutdown begins. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.simulator.RequestLog;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,6 +141,38 @@ class LocalStackTest {
         assertEquals(400, response.statusCode(), response.body());
         JsonNode errors = JSON.readTree(response.body()).path("errors");
         assertTrue(errors.toString().contains("\"field\":\"identifier\""), errors.toString());
+    }
+
+    @Test
+    void aRequestTheServerCannotReadIsRefusedAsAProblemAndReachesNoFunction() throws Exception {
+        RequestLog log = stack.simulator().orElseThrow().requestLog();
+        int writes = log.count("POST", "") + log.count("PATCH", "");
+        String body = "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@acme.example\","
+                + "\"role\":\"Technician\"}";
+        for (String head : List.of(
+                "POST /members HTTP/1.1\r\nIdempotency-Key: a\u0001b\r\n",
+                "POST /members?ticket=%zz HTTP/1.1\r\n",
+                "POST /members/a%zz/deprovision?x=%G1 HTTP/1.1\r\n")) {
+
+            String answer = raw(head + "Host: 127.0.0.1\r\nAuthorization: Bearer " + LocalPorts.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body);
+
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.contains("\r\nContent-Type: application/problem+json\r\n"), answer);
+            JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("urn:cw-lifecycle:problem:malformed-request", problem.path("type").asText(), answer);
+        }
+        assertEquals(writes, log.count("POST", "") + log.count("PATCH", ""));
+    }
+
+    /** Bytes no HTTP client library would send. */
+    private static String raw(String request) throws IOException {
+        URI api = URI.create(LocalPorts.api());
+        try (Socket socket = new Socket(api.getHost(), api.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
