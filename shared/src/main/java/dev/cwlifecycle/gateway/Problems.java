@@ -11,14 +11,28 @@ import dev.cwlifecycle.credentials.CredentialsException;
 import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.SecretThrottledException;
+import dev.cwlifecycle.lifecycle.exceptions.CreateUnsettled;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifierTaken;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
+import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
+import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotOurs;
+import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
+import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.store.DynamoDbOutage;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The one place where a failure becomes a response: our own refusals keep their problem; ConnectWise, Secrets
+ * The one place where a failure becomes a response: the edge's own refusals keep their problem; what the lifecycle
+ * core refuses ({@code dev.cwlifecycle.lifecycle.exceptions}) gets its status and type here; ConnectWise, Secrets
  * Manager or DynamoDB being unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502
  * (the caller did nothing wrong, the operator must fix the secret); anything else is 500 with only the correlation
  * id to go on. A credentials failure answers without its message, which names the secret and AWS's request: that
@@ -49,6 +63,10 @@ public final class Problems {
     static Problem problemFor(Throwable failure) {
         if (failure instanceof ProblemException refused) {
             return refused.problem();
+        }
+        Optional<Problem> lifecycle = lifecycleProblem(failure);
+        if (lifecycle.isPresent()) {
+            return lifecycle.get();
         }
         if (failure instanceof RateLimitedException || failure instanceof ConnectionFailedException
                 || failure instanceof ServerErrorException) {
@@ -88,6 +106,50 @@ public final class Problems {
         }
         return Problem.of("internal", "Internal error", 500, "Unexpected failure; see the logs for this "
                 + "correlation id");
+    }
+
+    /** What the lifecycle core refused or could not settle, as the caller's problem. */
+    private static Optional<Problem> lifecycleProblem(Throwable failure) {
+        String detail = failure.getMessage();
+        Problem problem = null;
+        if (failure instanceof MemberExists exists) {
+            problem = conflict("member-exists", detail).with("memberId", exists.memberId())
+                    .with("identifier", exists.identifier());
+        } else if (failure instanceof MemberInactive inactive) {
+            problem = conflict("member-inactive", detail).with("memberId", inactive.memberId())
+                    .with("identifier", inactive.identifier());
+        } else if (failure instanceof MemberNotOurs other) {
+            problem = conflict("member-not-ours", detail).with("memberId", other.memberId())
+                    .with("identifier", other.identifier());
+        } else if (failure instanceof IdentifierTaken) {
+            problem = conflict("identifier-taken", detail);
+        } else if (failure instanceof IdentifiersExhausted) {
+            problem = conflict("identifier-exhausted", detail);
+        } else if (failure instanceof IdentifierUnderivable) {
+            problem = unprocessable("identifier-underivable", detail);
+        } else if (failure instanceof UnknownSecurityRole role) {
+            problem = unprocessable("unknown-role", detail).with("validRoles", role.validRoles());
+        } else if (failure instanceof UnknownReference unknown) {
+            problem = unprocessable("unknown-reference", detail).withErrors(unknown.fields().stream()
+                    .map(field -> new InvalidField(field.field(), field.message())).toList());
+        } else if (failure instanceof HandoverTargetUnknown) {
+            problem = unprocessable("handover-member-unknown", detail);
+        } else if (failure instanceof HandoverTargetInvalid) {
+            problem = unprocessable("handover-member-invalid", detail);
+        } else if (failure instanceof MemberNotFound) {
+            problem = Problem.of("member-not-found", "Not found", 404, detail);
+        } else if (failure instanceof CreateUnsettled) {
+            problem = Problem.of("connectwise-unsettled", "ConnectWise unavailable", 503, detail);
+        }
+        return Optional.ofNullable(problem);
+    }
+
+    private static Problem conflict(String kind, String detail) {
+        return Problem.of(kind, "Conflict", 409, detail);
+    }
+
+    private static Problem unprocessable(String kind, String detail) {
+        return Problem.of(kind, "Unprocessable request", 422, detail);
     }
 
     private static Duration retryAfter(Throwable failure) {

@@ -10,6 +10,7 @@ import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.JsonBody;
 import dev.cwlifecycle.gateway.RequestKeys;
+import dev.cwlifecycle.lifecycle.Deprovisioner;
 import dev.cwlifecycle.store.IdempotencyKey;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -57,7 +58,7 @@ public class DeprovisionHandler {
         DeprovisionRequest body = (request.rawBody().length == 0 ? DeprovisionRequest.EMPTY
                 : JsonBody.read(request, DeprovisionRequest.class, config.maxBodyBytes())).validated(identifier);
         Supplier<APIGatewayV2HTTPResponse> deprovision = () ->
-                GatewayResponses.json(200, deprovisioner.deprovision(tenant, identifier, body), Map.of());
+                GatewayResponses.json(200, deprovisioner.deprovision(tenant, body.departure(identifier)), Map.of());
         if (body.isDryRun()) {
             return deprovision.get();
         }

@@ -1,4 +1,4 @@
-package dev.cwlifecycle.deprovision;
+package dev.cwlifecycle.lifecycle;
 
 import dev.cwlifecycle.connectwise.ConnectWiseClient;
 import dev.cwlifecycle.connectwise.ConnectWiseClients;
@@ -11,8 +11,10 @@ import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
 import dev.cwlifecycle.connectwise.model.MemberReference;
 import dev.cwlifecycle.connectwise.model.MemberUsage;
-import dev.cwlifecycle.deprovision.DeprovisionRequest.Mode;
-import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.lifecycle.Departure.Mode;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,15 +45,14 @@ public class Deprovisioner {
         this.clock = clock;
     }
 
-    public DeprovisionResult deprovision(String tenant, String identifier, DeprovisionRequest request) {
+    public DeprovisionOutcome deprovision(String tenant, Departure request) {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
-        Member member = find(client, identifier, request).orElseThrow(() -> ProblemException.notFound(
-                "member-not-found", "No ConnectWise member " + describe(identifier, request)));
-        Mode mode = request.modeOrDefault();
+        Member member = find(client, request).orElseThrow(() -> new MemberNotFound(request.named()));
+        Mode mode = request.mode();
         String kept = null;
         if (mode == Mode.DELETE) {
-            if (request.isDryRun()) {
+            if (request.dryRun()) {
                 return result(member, "deleted", "would-delete", "a refused delete falls back to deactivation",
                         counter);
             }
@@ -70,7 +71,7 @@ public class Deprovisioner {
         if (!member.active()) {
             return result(member, "inactive", "none", join("already inactive", kept), counter);
         }
-        if (request.isDryRun()) {
+        if (request.dryRun()) {
             return result(member, "inactive", mode == Mode.HANDOVER ? "would-hand-over" : "would-deactivate",
                     null, counter);
         }
@@ -85,12 +86,12 @@ public class Deprovisioner {
      * Deactivates through {@code /deactivate}, every kind of open work to the successor, then checks that nothing
      * handed over still points at the leaver. Work the spec cannot hand over (e.g. open tickets) is reported.
      */
-    private static DeprovisionResult handOver(ConnectWiseClient client, Member member, DeprovisionRequest request,
+    private static DeprovisionOutcome handOver(ConnectWiseClient client, Member member, Departure request,
                                               RequestCounter counter) {
         Member successor = successor(client, member, request.handoverTo());
         MemberDeactivation handover = MemberDeactivation.handingAllTo(
                 new MemberReference(successor.id(), successor.identifier(), null), client.usages(member.id()),
-                Boolean.TRUE.equals(request.deleteOpenTimeSheets()));
+                request.deleteOpenTimeSheets());
         Map<String, Integer> handedOver = client.deactivate(member.id(), handover);
         verifyInactive(client.member(member.id()));
         Map<String, Integer> left = new LinkedHashMap<>();
@@ -114,9 +115,9 @@ public class Deprovisioner {
                 .toList());
     }
 
-    private static Optional<Member> find(ConnectWiseClient client, String identifier, DeprovisionRequest request) {
-        if (identifier != null) {
-            return client.findByIdentifier(identifier);
+    private static Optional<Member> find(ConnectWiseClient client, Departure request) {
+        if (request.identifier() != null) {
+            return client.findByIdentifier(request.identifier());
         }
         if (request.email() != null) {
             return client.findByOfficeEmail(request.email());
@@ -132,11 +133,10 @@ public class Deprovisioner {
     }
 
     private static Member successor(ConnectWiseClient client, Member leaver, String handoverTo) {
-        Member successor = client.findByIdentifier(handoverTo).orElseThrow(() -> ProblemException.unprocessable(
-                "handover-member-unknown", "The hand-over member '" + handoverTo + "' does not exist"));
+        Member successor = client.findByIdentifier(handoverTo)
+                .orElseThrow(() -> new HandoverTargetUnknown(handoverTo));
         if (!successor.active() || successor.id().equals(leaver.id())) {
-            throw ProblemException.unprocessable("handover-member-invalid", "The hand-over member '" + handoverTo
-                    + "' must be active and not the member leaving");
+            throw new HandoverTargetInvalid(handoverTo);
         }
         return successor;
     }
@@ -147,17 +147,12 @@ public class Deprovisioner {
         }
     }
 
-    private static String describe(String identifier, DeprovisionRequest request) {
-        return identifier != null ? "with identifier '" + identifier + "'"
-                : request.email() != null ? "with office email " + request.email() : "with id " + request.memberId();
-    }
-
     private static String join(String first, String second) {
         return second == null ? first : first + "; " + second;
     }
 
-    private static DeprovisionResult result(Member member, String state, String action, String detail,
+    private static DeprovisionOutcome result(Member member, String state, String action, String detail,
                                             RequestCounter counter) {
-        return new DeprovisionResult(member.id(), member.identifier(), state, action, detail, counter.requests());
+        return new DeprovisionOutcome(member.id(), member.identifier(), state, action, detail, counter.requests());
     }
 }
