@@ -39,6 +39,10 @@ public final class GatewayRequest {
         return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name));
     }
 
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(event.getQueryStringParameters()).map(parameters -> parameters.get(name));
+    }
+
     /** The body exactly as the caller sent it (API Gateway base64-encodes binary bodies). */
     public byte[] rawBody() {
         String body = event.getBody();

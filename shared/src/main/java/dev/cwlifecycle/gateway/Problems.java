@@ -11,6 +11,11 @@ import dev.cwlifecycle.credentials.CredentialsException;
 import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.SecretThrottledException;
+import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
+import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
+import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
+import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
+import dev.cwlifecycle.gateway.exceptions.SigningKeyUnavailable;
 import dev.cwlifecycle.lifecycle.exceptions.CreateUnsettled;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
@@ -64,9 +69,9 @@ public final class Problems {
         if (failure instanceof ProblemException refused) {
             return refused.problem();
         }
-        Optional<Problem> lifecycle = lifecycleProblem(failure);
-        if (lifecycle.isPresent()) {
-            return lifecycle.get();
+        Optional<Problem> known = lifecycleProblem(failure).or(() -> callbackProblem(failure));
+        if (known.isPresent()) {
+            return known.get();
         }
         if (failure instanceof RateLimitedException || failure instanceof ConnectionFailedException
                 || failure instanceof ServerErrorException) {
@@ -142,6 +147,36 @@ public final class Problems {
             problem = Problem.of("connectwise-unsettled", "ConnectWise unavailable", 503, detail);
         }
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * A callback refused: 401 tells ConnectWise (or whoever forged the call) nothing beyond "not accepted"; 429 is
+     * the only status after which ConnectWise redelivers, so every "we could not take it now" is a 429.
+     */
+    private static Optional<Problem> callbackProblem(Throwable failure) {
+        String detail = failure.getMessage();
+        Problem problem = null;
+        if (failure instanceof ForeignCompany) {
+            problem = callbackRefused("callback-company", detail);
+        } else if (failure instanceof KeyUrlRefused) {
+            problem = callbackRefused("callback-key-url", detail);
+        } else if (failure instanceof SignatureRefused) {
+            problem = callbackRefused("callback-signature", detail);
+        } else if (failure instanceof SigningKeyUnavailable) {
+            problem = Problem.of("callback-key-unavailable", "Try again later", 429, detail);
+        } else if (failure instanceof CallbackNotApplied) {
+            problem = Problem.of("callback-not-applied", "Try again later", 429, detail);
+        }
+        return Optional.ofNullable(problem);
+    }
+
+    private static Problem callbackRefused(String kind, String detail) {
+        return Problem.of(kind, "Callback not accepted", 401, detail);
+    }
+
+    /** True when {@code failure} is the caller's to fix or to retry (a 4xx), not ours (a 5xx). */
+    public static boolean isRefusal(Throwable failure) {
+        return problemFor(failure).status() < 500;
     }
 
     private static Problem conflict(String kind, String detail) {
