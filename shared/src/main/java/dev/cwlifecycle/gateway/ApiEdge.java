@@ -16,11 +16,13 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ApiEdge {
 
+    private final Tenants tenants;
     private final CallerAuthentication callers;
     private final Metrics metrics;
 
     @Inject
-    public ApiEdge(CallerAuthentication callers, Metrics metrics) {
+    public ApiEdge(Tenants tenants, CallerAuthentication callers, Metrics metrics) {
+        this.tenants = tenants;
         this.callers = callers;
         this.metrics = metrics;
     }
@@ -50,7 +52,7 @@ public class ApiEdge {
         APIGatewayV2HTTPResponse response;
         try (Correlation correlation = Correlation.of(request.correlationId())) {
             try {
-                String tenant = Tenants.named(request).orElse(Tenants.DEFAULT_TENANT);
+                String tenant = tenants.of(request);
                 T caller = authentication.identify(request, tenant);
                 Tenants.requireValid(tenant);
                 identified = tenant;

@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 
 /**
  * The API routes' callers: API Gateway's authorizer (IAM or JWT) where one is configured, otherwise the bearer token
- * whose SHA-256 the tenant's secret holds.
+ * whose SHA-256 the tenant's secret holds. Each is bound to its tenants: a bearer token by the tenant's secret, a JWT
+ * by its tenant claim ({@link Tenants#of}), an IAM principal by the tenant's {@code allowedPrincipals}.
  */
 @ApplicationScoped
 public class CallerAuthentication implements Authentication<Void> {
@@ -21,6 +22,7 @@ public class CallerAuthentication implements Authentication<Void> {
     @Override
     public Void identify(GatewayRequest request, String tenant) {
         if (request.authorizedByGateway()) {
+            request.iamPrincipal().ifPresent(principal -> tenants.requireAllowed(tenant, principal));
             return null;
         }
         String expected = tenants.known(tenant).map(ConnectWiseCredentials::apiTokenSha256).orElse(null);

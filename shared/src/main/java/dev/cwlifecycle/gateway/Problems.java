@@ -16,6 +16,7 @@ import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
 import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
 import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
 import dev.cwlifecycle.gateway.exceptions.SigningKeyUnavailable;
+import dev.cwlifecycle.gateway.exceptions.TenantForbidden;
 import dev.cwlifecycle.lifecycle.exceptions.CreateUnsettled;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
@@ -72,6 +73,9 @@ public final class Problems {
         Optional<Problem> known = lifecycleProblem(failure).or(() -> callbackProblem(failure));
         if (known.isPresent()) {
             return known.get();
+        }
+        if (failure instanceof TenantForbidden) {
+            return Problem.of("tenant-forbidden", "Forbidden", 403, failure.getMessage());
         }
         if (failure instanceof RateLimitedException || failure instanceof ConnectionFailedException
                 || failure instanceof ServerErrorException) {
