@@ -23,6 +23,7 @@ import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifierTaken;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
+import dev.cwlifecycle.lifecycle.exceptions.MemberBusy;
 import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
 import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
@@ -60,7 +61,7 @@ public final class Problems {
             LOG.infof("request refused: status=%d type=%s detail=%s", problem.status(), problem.type(),
                     problem.detail());
         }
-        Map<String, String> headers = problem.status() == 503
+        Map<String, String> headers = problem.status() == 503 || failure instanceof MemberBusy
                 ? Map.of("Retry-After", String.valueOf(retryAfter(failure).toSeconds()))
                 : Map.of();
         return GatewayResponses.problem(problem, headers);
@@ -147,6 +148,8 @@ public final class Problems {
             problem = unprocessable("handover-member-invalid", detail);
         } else if (failure instanceof MemberNotFound) {
             problem = Problem.of("member-not-found", "Not found", 404, detail);
+        } else if (failure instanceof MemberBusy) {
+            problem = conflict("in-progress", detail);
         } else if (failure instanceof CreateUnsettled) {
             problem = Problem.of("connectwise-unsettled", "ConnectWise unavailable", 503, detail);
         }
@@ -194,6 +197,9 @@ public final class Problems {
     private static Duration retryAfter(Throwable failure) {
         if (failure instanceof RateLimitedException limited) {
             return limited.retryAfter().orElse(DEFAULT_RETRY_AFTER);
+        }
+        if (failure instanceof MemberBusy busy) {
+            return busy.retryAfter();
         }
         return DEFAULT_RETRY_AFTER;
     }

@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +34,49 @@ import java.util.Optional;
 @ApplicationScoped
 public class Deprovisioner {
 
+    /** How far the clocks of two Lambda instances may disagree about when a lease was let go. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private final ConnectWiseClients clients;
+    private final MemberLeases leases;
     private final Clock clock;
 
     @Inject
-    public Deprovisioner(ConnectWiseClients clients) {
-        this(clients, Clock.systemUTC());
+    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases) {
+        this(clients, leases, Clock.systemUTC());
     }
 
-    Deprovisioner(ConnectWiseClients clients, Clock clock) {
+    Deprovisioner(ConnectWiseClients clients, MemberLeases leases, Clock clock) {
         this.clients = clients;
+        this.leases = leases;
         this.clock = clock;
     }
 
+    /**
+     * Finds the member, then changes it holding its lease ({@link MemberLeases}): two deprovisions of one member,
+     * however each names it, never both write. One that finds the lease let go since it looked the member up reads
+     * the member again first, so it sees the other's write (already inactive: nothing to do).
+     */
     public DeprovisionOutcome deprovision(String tenant, Departure request) {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
-        Member member = find(client, request).orElseThrow(() -> new MemberNotFound(request.named()));
+        Instant lookedUp = clock.instant();
+        Member found = find(client, request).orElseThrow(() -> new MemberNotFound(request.named()));
+        if (request.dryRun()) {
+            return deprovision(client, found, request, counter);
+        }
+        return leases.exclusively(tenant, found.id(), released -> {
+            if (released == null || released.isBefore(lookedUp.minus(CLOCK_SKEW))) {
+                return deprovision(client, found, request, counter);
+            }
+            Optional<Member> current = current(client, found.id());
+            return current.isPresent() ? deprovision(client, current.get(), request, counter)
+                    : result(found, "deleted", "none", "already deleted", counter);
+        });
+    }
+
+    private DeprovisionOutcome deprovision(ConnectWiseClient client, Member member, Departure request,
+                                           RequestCounter counter) {
         Mode mode = request.mode();
         String kept = null;
         if (mode == Mode.DELETE) {
@@ -122,8 +150,12 @@ public class Deprovisioner {
         if (request.email() != null) {
             return client.findByOfficeEmail(request.email());
         }
+        return current(client, request.memberId());
+    }
+
+    private static Optional<Member> current(ConnectWiseClient client, long memberId) {
         try {
-            return Optional.of(client.member(request.memberId()));
+            return Optional.of(client.member(memberId));
         } catch (NotFoundException missing) {
             if (missing.routeMissing()) {
                 throw missing;

@@ -11,14 +11,12 @@ import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.JsonBody;
 import dev.cwlifecycle.gateway.RequestKeys;
 import dev.cwlifecycle.lifecycle.Deprovisioner;
-import dev.cwlifecycle.store.IdempotencyKey;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -62,21 +60,9 @@ public class DeprovisionHandler {
         if (body.isDryRun()) {
             return deprovision.get();
         }
-        Supplier<APIGatewayV2HTTPResponse> work = () -> idempotent.exclusively(memberLease(tenant, identifier, body),
-                "A deprovision of this member", deprovision);
         return RequestKeys.clientKey(request, body.ticket()).map(key -> idempotent.run(
-                RequestKeys.key(tenant, "deprovision", key), canonical(identifier, body), work)).orElseGet(work);
-    }
-
-    /**
-     * One deprovision per member at a time, whatever key each carries (or none): two at once would each find the
-     * member active and each write. The member as the request names it; an email stands in as its SHA-256.
-     */
-    private static IdempotencyKey memberLease(String tenant, String identifier, DeprovisionRequest body) {
-        String member = identifier != null ? "identifier:" + identifier.toLowerCase(Locale.ROOT)
-                : body.email() != null ? "email:" + RequestKeys.emailHash(body.email())
-                : "id:" + body.memberId();
-        return new IdempotencyKey(tenant, "deprovision-member", member);
+                RequestKeys.key(tenant, "deprovision", key), canonical(identifier, body), deprovision))
+                .orElseGet(deprovision);
     }
 
     private static String canonical(String identifier, DeprovisionRequest body) {

@@ -5,6 +5,7 @@ import dev.cwlifecycle.connectwise.ConnectWiseConfig;
 import dev.cwlifecycle.credentials.CredentialsConfig;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.GatewayConfig;
+import dev.cwlifecycle.lifecycle.DeprovisionPolicy;
 import dev.cwlifecycle.lifecycle.ProvisionPolicy;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.store.StoreConfig;
@@ -23,7 +24,7 @@ class TemplateConsistencyTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final List<Class<?>> CONFIG = List.of(StoreConfig.class, CredentialsConfig.class,
             ConnectWiseConfig.class, GatewayConfig.class, ProvisionPolicy.class, ProvisionHandler.ProvisionConfig.class,
-            DeprovisionHandler.DeprovisionConfig.class, SyncConfig.class, CallbackConfig.class);
+            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, SyncConfig.class, CallbackConfig.class);
 
     @Test
     void templateAgreesWithTheCode() throws Exception {
