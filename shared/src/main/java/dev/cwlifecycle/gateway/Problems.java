@@ -24,6 +24,7 @@ import dev.cwlifecycle.lifecycle.exceptions.IdentifierTaken;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
 import dev.cwlifecycle.lifecycle.exceptions.MemberBusy;
+import dev.cwlifecycle.lifecycle.exceptions.MemberConflict;
 import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
 import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
@@ -39,7 +40,8 @@ import java.util.Optional;
 
 /**
  * The one place where a failure becomes a response: the edge's own refusals keep their problem; what the lifecycle
- * core refuses ({@code dev.cwlifecycle.lifecycle.exceptions}) gets its status and type here; ConnectWise, Secrets
+ * core ({@code dev.cwlifecycle.lifecycle.exceptions}) or a callback's authentication ({@code gateway.exceptions})
+ * refuses gets its status and type from one table here; ConnectWise, Secrets
  * Manager or DynamoDB being unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502
  * (the caller did nothing wrong, the operator must fix the secret); anything else is 500 with only the correlation
  * id to go on. A credentials failure answers without its message, which names the secret and AWS's request: that
@@ -71,12 +73,9 @@ public final class Problems {
         if (failure instanceof ProblemException refused) {
             return refused.problem();
         }
-        Optional<Problem> known = lifecycleProblem(failure).or(() -> callbackProblem(failure));
-        if (known.isPresent()) {
-            return known.get();
-        }
-        if (failure instanceof TenantForbidden) {
-            return Problem.of("tenant-forbidden", "Forbidden", 403, failure.getMessage());
+        Optional<Problem> domain = domainProblem(failure);
+        if (domain.isPresent()) {
+            return domain.get();
         }
         if (failure instanceof RateLimitedException || failure instanceof ConnectionFailedException
                 || failure instanceof ServerErrorException) {
@@ -118,80 +117,64 @@ public final class Problems {
                 + "correlation id");
     }
 
-    /** What the lifecycle core refused or could not settle, as the caller's problem. */
-    private static Optional<Problem> lifecycleProblem(Throwable failure) {
-        String detail = failure.getMessage();
-        Problem problem = null;
-        if (failure instanceof MemberExists exists) {
-            problem = conflict("member-exists", detail).with("memberId", exists.memberId())
-                    .with("identifier", exists.identifier());
-        } else if (failure instanceof MemberInactive inactive) {
-            problem = conflict("member-inactive", detail).with("memberId", inactive.memberId())
-                    .with("identifier", inactive.identifier());
-        } else if (failure instanceof MemberNotOurs other) {
-            problem = conflict("member-not-ours", detail).with("memberId", other.memberId())
-                    .with("identifier", other.identifier());
-        } else if (failure instanceof IdentifierTaken) {
-            problem = conflict("identifier-taken", detail);
-        } else if (failure instanceof IdentifiersExhausted) {
-            problem = conflict("identifier-exhausted", detail);
-        } else if (failure instanceof IdentifierUnderivable) {
-            problem = unprocessable("identifier-underivable", detail);
+    /** A domain refusal's problem, before its detail: one row per exception class. */
+    private record Kind(String kind, String title, int status) {
+    }
+
+    private static final Kind CONFLICT = new Kind(null, "Conflict", 409);
+    private static final Kind UNPROCESSABLE = new Kind(null, "Unprocessable request", 422);
+    /** 401 tells ConnectWise (or whoever forged the call) nothing beyond "not accepted". */
+    private static final Kind CALLBACK_REFUSED = new Kind(null, "Callback not accepted", 401);
+    /** 429 is the only status after which ConnectWise redelivers: every "we could not take it now" is one. */
+    private static final Kind CALLBACK_LATER = new Kind(null, "Try again later", 429);
+
+    private static final Map<Class<? extends RuntimeException>, Kind> KINDS = Map.ofEntries(
+            entry(MemberExists.class, "member-exists", CONFLICT),
+            entry(MemberInactive.class, "member-inactive", CONFLICT),
+            entry(MemberNotOurs.class, "member-not-ours", CONFLICT),
+            entry(IdentifierTaken.class, "identifier-taken", CONFLICT),
+            entry(IdentifiersExhausted.class, "identifier-exhausted", CONFLICT),
+            entry(MemberBusy.class, "in-progress", CONFLICT),
+            entry(IdentifierUnderivable.class, "identifier-underivable", UNPROCESSABLE),
+            entry(UnknownSecurityRole.class, "unknown-role", UNPROCESSABLE),
+            entry(UnknownReference.class, "unknown-reference", UNPROCESSABLE),
+            entry(HandoverTargetUnknown.class, "handover-member-unknown", UNPROCESSABLE),
+            entry(HandoverTargetInvalid.class, "handover-member-invalid", UNPROCESSABLE),
+            entry(MemberNotFound.class, "member-not-found", new Kind(null, "Not found", 404)),
+            entry(CreateUnsettled.class, "connectwise-unsettled", new Kind(null, "ConnectWise unavailable", 503)),
+            entry(TenantForbidden.class, "tenant-forbidden", new Kind(null, "Forbidden", 403)),
+            entry(ForeignCompany.class, "callback-company", CALLBACK_REFUSED),
+            entry(KeyUrlRefused.class, "callback-key-url", CALLBACK_REFUSED),
+            entry(SignatureRefused.class, "callback-signature", CALLBACK_REFUSED),
+            entry(SigningKeyUnavailable.class, "callback-key-unavailable", CALLBACK_LATER),
+            entry(CallbackNotApplied.class, "callback-not-applied", CALLBACK_LATER));
+
+    private static Map.Entry<Class<? extends RuntimeException>, Kind> entry(Class<? extends RuntimeException> type,
+                                                                          String kind, Kind like) {
+        return Map.entry(type, new Kind(kind, like.title(), like.status()));
+    }
+
+    /** What the lifecycle core or a callback's authentication refused, with the member or fields it is about. */
+    private static Optional<Problem> domainProblem(Throwable failure) {
+        Kind kind = KINDS.get(failure.getClass());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        Problem problem = Problem.of(kind.kind(), kind.title(), kind.status(), failure.getMessage());
+        if (failure instanceof MemberConflict conflict) {
+            problem = problem.with("memberId", conflict.memberId()).with("identifier", conflict.identifier());
         } else if (failure instanceof UnknownSecurityRole role) {
-            problem = unprocessable("unknown-role", detail).with("validRoles", role.validRoles());
+            problem = problem.with("validRoles", role.validRoles());
         } else if (failure instanceof UnknownReference unknown) {
-            problem = unprocessable("unknown-reference", detail).withErrors(unknown.fields().stream()
+            problem = problem.withErrors(unknown.fields().stream()
                     .map(field -> new InvalidField(field.field(), field.message())).toList());
-        } else if (failure instanceof HandoverTargetUnknown) {
-            problem = unprocessable("handover-member-unknown", detail);
-        } else if (failure instanceof HandoverTargetInvalid) {
-            problem = unprocessable("handover-member-invalid", detail);
-        } else if (failure instanceof MemberNotFound) {
-            problem = Problem.of("member-not-found", "Not found", 404, detail);
-        } else if (failure instanceof MemberBusy) {
-            problem = conflict("in-progress", detail);
-        } else if (failure instanceof CreateUnsettled) {
-            problem = Problem.of("connectwise-unsettled", "ConnectWise unavailable", 503, detail);
         }
-        return Optional.ofNullable(problem);
-    }
-
-    /**
-     * A callback refused: 401 tells ConnectWise (or whoever forged the call) nothing beyond "not accepted"; 429 is
-     * the only status after which ConnectWise redelivers, so every "we could not take it now" is a 429.
-     */
-    private static Optional<Problem> callbackProblem(Throwable failure) {
-        String detail = failure.getMessage();
-        Problem problem = null;
-        if (failure instanceof ForeignCompany) {
-            problem = callbackRefused("callback-company", detail);
-        } else if (failure instanceof KeyUrlRefused) {
-            problem = callbackRefused("callback-key-url", detail);
-        } else if (failure instanceof SignatureRefused) {
-            problem = callbackRefused("callback-signature", detail);
-        } else if (failure instanceof SigningKeyUnavailable) {
-            problem = Problem.of("callback-key-unavailable", "Try again later", 429, detail);
-        } else if (failure instanceof CallbackNotApplied) {
-            problem = Problem.of("callback-not-applied", "Try again later", 429, detail);
-        }
-        return Optional.ofNullable(problem);
-    }
-
-    private static Problem callbackRefused(String kind, String detail) {
-        return Problem.of(kind, "Callback not accepted", 401, detail);
+        return Optional.of(problem);
     }
 
     /** True when {@code failure} is the caller's to fix or to retry (a 4xx), not ours (a 5xx). */
     public static boolean isRefusal(Throwable failure) {
         return problemFor(failure).status() < 500;
-    }
-
-    private static Problem conflict(String kind, String detail) {
-        return Problem.of(kind, "Conflict", 409, detail);
-    }
-
-    private static Problem unprocessable(String kind, String detail) {
-        return Problem.of(kind, "Unprocessable request", 422, detail);
     }
 
     private static Duration retryAfter(Throwable failure) {
