@@ -1,13 +1,27 @@
 package dev.cwlifecycle.credentials;
 
+import java.util.List;
+
 /**
  * One tenant's ConnectWise API credentials, as held in its secret.
  * {@code site} is a host (https implied) or, for loopback only, an {@code http://host:port} URL;
  * {@code codebase} is null when it is to be discovered; {@code apiTokenSha256} (hex) is null when callers
- * are authenticated by API Gateway alone.
+ * are authenticated by API Gateway alone; {@code allowedPrincipals} lists the IAM principal ARNs that may act for
+ * the tenant, empty when any principal API Gateway lets in may.
  */
 public record ConnectWiseCredentials(String site, String companyId, String publicKey, String privateKey,
-                                     String clientId, String codebase, String apiTokenSha256) {
+                                     String clientId, String codebase, String apiTokenSha256,
+                                     List<String> allowedPrincipals) {
+
+    public ConnectWiseCredentials {
+        allowedPrincipals = allowedPrincipals == null ? List.of() : List.copyOf(allowedPrincipals);
+    }
+
+    /** A tenant any IAM principal may act for. */
+    public ConnectWiseCredentials(String site, String companyId, String publicKey, String privateKey, String clientId,
+                                  String codebase, String apiTokenSha256) {
+        this(site, companyId, publicKey, privateKey, clientId, codebase, apiTokenSha256, List.of());
+    }
 
     @Override
     public String toString() {

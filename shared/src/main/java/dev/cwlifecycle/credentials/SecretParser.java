@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Turns a tenant's secret JSON {@code {site, companyId, publicKey, privateKey, clientId, codebase?, apiTokenSha256?}}
+ * Turns a tenant's secret JSON {@code {site, companyId, publicKey, privateKey, clientId, codebase?, apiTokenSha256?,
+ * allowedPrincipals?}}
  * into {@link ConnectWiseCredentials}, or fails naming the field and the problem. No message ever quotes a value:
  * a value in the wrong field may be a key.
  */
@@ -50,7 +53,8 @@ final class SecretParser {
         String clientId = clientId(required(root, "clientId"));
         String codebase = codebase(optional(root, "codebase"));
         String apiTokenSha256 = apiTokenSha256(optional(root, "apiTokenSha256"));
-        return new ConnectWiseCredentials(site, companyId, publicKey, privateKey, clientId, codebase, apiTokenSha256);
+        return new ConnectWiseCredentials(site, companyId, publicKey, privateKey, clientId, codebase, apiTokenSha256,
+                allowedPrincipals(root.get("allowedPrincipals")));
     }
 
     private JsonNode document(String text) {
@@ -143,6 +147,26 @@ final class SecretParser {
             throw malformed("apiTokenSha256", "must be 64 hex digits (the SHA-256 of the API token)");
         }
         return hash.toLowerCase(Locale.ROOT);
+    }
+
+    /** IAM principal ARNs, exactly as API Gateway reports the caller's ({@code userArn}). */
+    private List<String> allowedPrincipals(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw malformed("allowedPrincipals", "must be a JSON array of IAM principal ARNs, not " + kind(list));
+        }
+        List<String> principals = new ArrayList<>();
+        for (JsonNode principal : list) {
+            if (!principal.isTextual() || !principal.textValue().startsWith("arn:")
+                    || principal.textValue().chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw malformed("allowedPrincipals", "must hold IAM principal ARNs (strings starting with 'arn:', "
+                        + "without whitespace)");
+            }
+            principals.add(principal.textValue());
+        }
+        return principals;
     }
 
     private String noWhitespace(String field, String value) {

@@ -39,6 +39,10 @@ public final class GatewayRequest {
         return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name));
     }
 
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(event.getQueryStringParameters()).map(parameters -> parameters.get(name));
+    }
+
     /** The body exactly as the caller sent it (API Gateway base64-encodes binary bodies). */
     public byte[] rawBody() {
         String body = event.getBody();
@@ -48,13 +52,27 @@ public final class GatewayRequest {
         return event.getIsBase64Encoded() ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A claim of the JWT API Gateway's JWT authorizer accepted; empty for any other caller. */
+    public Optional<String> jwtClaim(String name) {
+        return authorizer().map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .map(claims -> claims.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /** The ARN of the IAM principal API Gateway's IAM authorization let in; empty for any other caller. */
+    public Optional<String> iamPrincipal() {
+        return authorizer().map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getIam)
+                .map(APIGatewayV2HTTPEvent.RequestContext.IAM::getUserArn).filter(arn -> !arn.isBlank());
+    }
+
+    private Optional<APIGatewayV2HTTPEvent.RequestContext.Authorizer> authorizer() {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer);
+    }
+
     /** True when an API Gateway authorizer (IAM or JWT) already authenticated the caller. */
     public boolean authorizedByGateway() {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null) {
-            return false;
-        }
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context.getAuthorizer();
-        return authorizer.getIam() != null || authorizer.getJwt() != null;
+        return authorizer().filter(authorizer -> authorizer.getIam() != null || authorizer.getJwt() != null)
+                .isPresent();
     }
 }

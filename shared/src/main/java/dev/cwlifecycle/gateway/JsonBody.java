@@ -31,8 +31,7 @@ public final class JsonBody {
         }
         byte[] body = request.rawBody();
         if (body.length > maxBytes) {
-            throw new ProblemException(Problem.of("payload-too-large", "Payload too large", 413,
-                    "The body is " + body.length + " bytes; at most " + maxBytes + " are accepted"));
+            throw ProblemException.payloadTooLarge(body.length, maxBytes);
         }
         if (body.length == 0) {
             throw ProblemException.badRequest("empty-body", "The body is empty; send a JSON object");

@@ -1,8 +1,8 @@
 package dev.cwlifecycle.gateway;
 
 /**
- * A request we refuse or cannot serve, with the problem the caller gets. Thrown anywhere below a function's edge;
- * {@link Problems} turns it into the response.
+ * A request the edge refuses (malformed, invalid, unauthenticated, a misused idempotency key), with the problem the
+ * caller gets; {@link Problems} turns it into the response. What the lifecycle core refuses is a domain exception.
  */
 public class ProblemException extends RuntimeException {
 
@@ -22,6 +22,11 @@ public class ProblemException extends RuntimeException {
                 errors.size() + " field(s) are invalid; see errors").withErrors(errors));
     }
 
+    public static ProblemException payloadTooLarge(int size, int max) {
+        return new ProblemException(Problem.of("payload-too-large", "Payload too large", 413,
+                "The body is " + size + " bytes; at most " + max + " are accepted"));
+    }
+
     public static ProblemException badRequest(String kind, String detail) {
         return new ProblemException(Problem.of(kind, "Bad request", 400, detail));
     }
@@ -32,9 +37,5 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String kind, String detail) {
         return new ProblemException(Problem.of(kind, "Conflict", 409, detail));
-    }
-
-    public static ProblemException notFound(String kind, String detail) {
-        return new ProblemException(Problem.of(kind, "Not found", 404, detail));
     }
 }

@@ -11,14 +11,37 @@ import dev.cwlifecycle.credentials.CredentialsException;
 import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.SecretThrottledException;
+import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
+import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
+import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
+import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
+import dev.cwlifecycle.gateway.exceptions.SigningKeyUnavailable;
+import dev.cwlifecycle.gateway.exceptions.TenantForbidden;
+import dev.cwlifecycle.lifecycle.exceptions.CreateUnsettled;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifierTaken;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
+import dev.cwlifecycle.lifecycle.exceptions.MemberBusy;
+import dev.cwlifecycle.lifecycle.exceptions.MemberConflict;
+import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
+import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotOurs;
+import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
+import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.store.DynamoDbOutage;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The one place where a failure becomes a response: our own refusals keep their problem; ConnectWise, Secrets
+ * The one place where a failure becomes a response: the edge's own refusals keep their problem; what the lifecycle
+ * core ({@code dev.cwlifecycle.lifecycle.exceptions}) or a callback's authentication ({@code gateway.exceptions})
+ * refuses gets its status and type from one table here; ConnectWise, Secrets
  * Manager or DynamoDB being unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502
  * (the caller did nothing wrong, the operator must fix the secret); anything else is 500 with only the correlation
  * id to go on. A credentials failure answers without its message, which names the secret and AWS's request: that
@@ -40,7 +63,7 @@ public final class Problems {
             LOG.infof("request refused: status=%d type=%s detail=%s", problem.status(), problem.type(),
                     problem.detail());
         }
-        Map<String, String> headers = problem.status() == 503
+        Map<String, String> headers = problem.status() == 503 || failure instanceof MemberBusy
                 ? Map.of("Retry-After", String.valueOf(retryAfter(failure).toSeconds()))
                 : Map.of();
         return GatewayResponses.problem(problem, headers);
@@ -49,6 +72,10 @@ public final class Problems {
     static Problem problemFor(Throwable failure) {
         if (failure instanceof ProblemException refused) {
             return refused.problem();
+        }
+        Optional<Problem> domain = domainProblem(failure);
+        if (domain.isPresent()) {
+            return domain.get();
         }
         if (failure instanceof RateLimitedException || failure instanceof ConnectionFailedException
                 || failure instanceof ServerErrorException) {
@@ -90,9 +117,72 @@ public final class Problems {
                 + "correlation id");
     }
 
+    /** A domain refusal's problem, before its detail: one row per exception class. */
+    private record Kind(String kind, String title, int status) {
+    }
+
+    private static final Kind CONFLICT = new Kind(null, "Conflict", 409);
+    private static final Kind UNPROCESSABLE = new Kind(null, "Unprocessable request", 422);
+    /** 401 tells ConnectWise (or whoever forged the call) nothing beyond "not accepted". */
+    private static final Kind CALLBACK_REFUSED = new Kind(null, "Callback not accepted", 401);
+    /** 429 is the only status after which ConnectWise redelivers: every "we could not take it now" is one. */
+    private static final Kind CALLBACK_LATER = new Kind(null, "Try again later", 429);
+
+    private static final Map<Class<? extends RuntimeException>, Kind> KINDS = Map.ofEntries(
+            entry(MemberExists.class, "member-exists", CONFLICT),
+            entry(MemberInactive.class, "member-inactive", CONFLICT),
+            entry(MemberNotOurs.class, "member-not-ours", CONFLICT),
+            entry(IdentifierTaken.class, "identifier-taken", CONFLICT),
+            entry(IdentifiersExhausted.class, "identifier-exhausted", CONFLICT),
+            entry(MemberBusy.class, "in-progress", CONFLICT),
+            entry(IdentifierUnderivable.class, "identifier-underivable", UNPROCESSABLE),
+            entry(UnknownSecurityRole.class, "unknown-role", UNPROCESSABLE),
+            entry(UnknownReference.class, "unknown-reference", UNPROCESSABLE),
+            entry(HandoverTargetUnknown.class, "handover-member-unknown", UNPROCESSABLE),
+            entry(HandoverTargetInvalid.class, "handover-member-invalid", UNPROCESSABLE),
+            entry(MemberNotFound.class, "member-not-found", new Kind(null, "Not found", 404)),
+            entry(CreateUnsettled.class, "connectwise-unsettled", new Kind(null, "ConnectWise unavailable", 503)),
+            entry(TenantForbidden.class, "tenant-forbidden", new Kind(null, "Forbidden", 403)),
+            entry(ForeignCompany.class, "callback-company", CALLBACK_REFUSED),
+            entry(KeyUrlRefused.class, "callback-key-url", CALLBACK_REFUSED),
+            entry(SignatureRefused.class, "callback-signature", CALLBACK_REFUSED),
+            entry(SigningKeyUnavailable.class, "callback-key-unavailable", CALLBACK_LATER),
+            entry(CallbackNotApplied.class, "callback-not-applied", CALLBACK_LATER));
+
+    private static Map.Entry<Class<? extends RuntimeException>, Kind> entry(Class<? extends RuntimeException> type,
+                                                                          String kind, Kind like) {
+        return Map.entry(type, new Kind(kind, like.title(), like.status()));
+    }
+
+    /** What the lifecycle core or a callback's authentication refused, with the member or fields it is about. */
+    private static Optional<Problem> domainProblem(Throwable failure) {
+        Kind kind = KINDS.get(failure.getClass());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        Problem problem = Problem.of(kind.kind(), kind.title(), kind.status(), failure.getMessage());
+        if (failure instanceof MemberConflict conflict) {
+            problem = problem.with("memberId", conflict.memberId()).with("identifier", conflict.identifier());
+        } else if (failure instanceof UnknownSecurityRole role) {
+            problem = problem.with("validRoles", role.validRoles());
+        } else if (failure instanceof UnknownReference unknown) {
+            problem = problem.withErrors(unknown.fields().stream()
+                    .map(field -> new InvalidField(field.field(), field.message())).toList());
+        }
+        return Optional.of(problem);
+    }
+
+    /** True when {@code failure} is the caller's to fix or to retry (a 4xx), not ours (a 5xx). */
+    public static boolean isRefusal(Throwable failure) {
+        return problemFor(failure).status() < 500;
+    }
+
     private static Duration retryAfter(Throwable failure) {
         if (failure instanceof RateLimitedException limited) {
             return limited.retryAfter().orElse(DEFAULT_RETRY_AFTER);
+        }
+        if (failure instanceof MemberBusy busy) {
+            return busy.retryAfter();
         }
         return DEFAULT_RETRY_AFTER;
     }

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.gateway;
 
+import dev.cwlifecycle.lifecycle.TicketReference;
 import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.store.IdempotencyKey;
 import dev.cwlifecycle.store.IdempotencyStore;

@@ -1,17 +1,21 @@
 package dev.cwlifecycle.gateway;
 
+import dev.cwlifecycle.lifecycle.TicketReference;
 import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.people.VisibleText;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Collects every problem with a request's fields, so the caller hears about all of them at once. The one place
  * every route's names, texts and emails are checked ({@link VisibleText}, {@link OfficeEmail}).
  */
 public final class Validation {
+
+    private static final Pattern TICKET_SYSTEM = Pattern.compile("[A-Za-z0-9 _.-]{1,40}");
 
     private final List<InvalidField> errors = new ArrayList<>();
 
@@ -45,6 +49,16 @@ public final class Validation {
         } catch (IllegalArgumentException refused) {
             return check(false, field, refused.getMessage());
         }
+    }
+
+    /** The ticket that asked, when one is named: {@code ticket.system} and {@code ticket.id}. */
+    public Validation ticket(TicketReference ticket) {
+        if (ticket == null) {
+            return this;
+        }
+        check(ticket.system() != null && TICKET_SYSTEM.matcher(ticket.system()).matches(), "ticket.system",
+                "is required: 1 to 40 letters, digits, spaces, '.', '_' or '-'");
+        return text("ticket.id", ticket.id(), true, 100);
     }
 
     public Validation positive(String field, Integer value) {

@@ -7,9 +7,11 @@ public sealed interface Claim {
 
     /**
      * The caller owns the key now: run, then {@link IdempotencyStore#complete} or {@link IdempotencyStore#abandon}
-     * with this claim. {@code attempt} tells this attempt's record from a later one that took the key over.
+     * (a lease: {@link IdempotencyStore#release}) with this claim. {@code attempt} tells this attempt's record from a
+     * later one that took the key over; {@code released} is when a lease holder last let the key go (null: none did
+     * lately), so the next holder knows whether what it read before may be stale.
      */
-    record Started(String attempt) implements Claim {
+    record Started(String attempt, Instant released) implements Claim {
     }
 
     /** Another attempt with the same payload is running; it is considered dead after {@code until}. */

@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.time.Instant;
@@ -28,8 +29,8 @@ import static dev.cwlifecycle.store.Tables.IDEMPOTENCY_ID;
 @ApplicationScoped
 public class DynamoDbIdempotencyStore implements IdempotencyStore {
 
-    private static final String CLAIM_CONDITION =
-            "attribute_not_exists(id) OR expiresAt < :now OR (#status = :inProgress AND inProgressUntil < :nowMillis)";
+    private static final String CLAIM_CONDITION = "attribute_not_exists(id) OR expiresAt < :now OR #status = :released"
+            + " OR (#status = :inProgress AND inProgressUntil < :nowMillis)";
     private static final String HELD_CONDITION = "#status = :inProgress AND attempt = :attempt";
     /** Writing the response is retried this often on a transient failure before the caller hears of it. */
     private static final int COMPLETE_ATTEMPTS = 3;
@@ -38,6 +39,8 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
     private static final String STATUS = "status";
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETED = "COMPLETED";
+    private static final String RELEASED = "RELEASED";
+    private static final String RELEASED_AT = "releasedAt";
     private static final String PAYLOAD_HASH = "payloadHash";
     private static final String ATTEMPT = "attempt";
     private static final String IN_PROGRESS_UNTIL = "inProgressUntil";
@@ -63,16 +66,20 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
         Map<String, AttributeValue> item = record(key, IN_PROGRESS, attempt, payloadHash, now);
         item.put(IN_PROGRESS_UNTIL, number(inProgressUntil.toEpochMilli()));
         try {
-            dynamo.putItem(put -> put.tableName(config.idempotencyTable())
+            Map<String, AttributeValue> old = dynamo.putItem(put -> put.tableName(config.idempotencyTable())
                     .item(item)
                     .conditionExpression(CLAIM_CONDITION)
                     .expressionAttributeNames(STATUS_NAME)
                     .expressionAttributeValues(Map.of(
                             ":now", number(now.getEpochSecond()),
                             ":nowMillis", number(now.toEpochMilli()),
-                            ":inProgress", IN_PROGRESS_VALUE))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Claim.Started(attempt);
+                            ":inProgress", IN_PROGRESS_VALUE,
+                            ":released", AttributeValue.fromS(RELEASED)))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            boolean released = old != null && AttributeValue.fromS(RELEASED).equals(old.get(STATUS));
+            return new Claim.Started(attempt,
+                    released ? Instant.ofEpochMilli(Long.parseLong(old.get(RELEASED_AT).n())) : null);
         } catch (ConditionalCheckFailedException taken) {
             return claimHeldBy(taken.item(), payloadHash);
         }
@@ -110,6 +117,24 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
                     .expressionAttributeValues(heldBy(started)));
             return true;
         } catch (ConditionalCheckFailedException completedGoneOrTakenOver) {
+            return false;
+        }
+    }
+
+    /** The mark lives as long as an IN_PROGRESS record could: no read that predates the release outlives it. */
+    @Override
+    public boolean release(IdempotencyKey key, Claim.Started started, Instant now) {
+        Map<String, AttributeValue> item = record(key, RELEASED, started.attempt(), RELEASED, now);
+        item.put(RELEASED_AT, number(now.toEpochMilli()));
+        item.put(IDEMPOTENCY_EXPIRES_AT, number(now.plus(config.functionTimeout()).getEpochSecond()));
+        try {
+            dynamo.putItem(put -> put.tableName(config.idempotencyTable())
+                    .item(item)
+                    .conditionExpression(HELD_CONDITION)
+                    .expressionAttributeNames(STATUS_NAME)
+                    .expressionAttributeValues(heldBy(started)));
+            return true;
+        } catch (ConditionalCheckFailedException notHeld) {
             return false;
         }
     }

@@ -27,6 +27,12 @@ public interface IdempotencyStore {
      */
     boolean abandon(IdempotencyKey key, Claim.Started started);
 
+    /**
+     * A lease's holder is done: its record becomes a mark, claimable at once, that tells the next claimer when
+     * ({@link Claim.Started#released}); false when the holder no longer held the key.
+     */
+    boolean release(IdempotencyKey key, Claim.Started started, Instant now);
+
     /** SHA-256, lower-case hex, of the request in a canonical form chosen by the caller. */
     static String payloadHash(String canonicalPayload) {
         try {

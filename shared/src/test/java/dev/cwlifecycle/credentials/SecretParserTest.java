@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,7 +74,11 @@ class SecretParserTest {
                 Arguments.of("codebase with a dot", valid().with("codebase", "v2025.1/").json(), "codebase",
                         "must look like v2025_1/", "v2025.1"),
                 Arguments.of("apiTokenSha256 too short", valid().with("apiTokenSha256", "abc123").json(),
-                        "apiTokenSha256", "must be 64 hex digits", "abc123"));
+                        "apiTokenSha256", "must be 64 hex digits", "abc123"),
+                Arguments.of("allowedPrincipals a string", valid().with("allowedPrincipals", "arn:aws:iam::1:role/a")
+                        .json(), "allowedPrincipals", "must be a JSON array", "role/a"),
+                Arguments.of("allowedPrincipals holding a name", valid().with("allowedPrincipals",
+                        List.of("ticketing-role")).json(), "allowedPrincipals", "starting with 'arn:'", "ticketing"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,6 +142,14 @@ class SecretParserTest {
         String hash = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
         assertEquals(hash.toLowerCase(Locale.ROOT), parse(valid().with("apiTokenSha256", hash)).apiTokenSha256());
         assertNull(parse(valid()).apiTokenSha256());
+    }
+
+    @Test
+    void allowedPrincipalsAreOptionalAndKeptExactly() {
+        List<String> principals = List.of("arn:aws:iam::123456789012:role/Ticketing",
+                "arn:aws:sts::123456789012:assumed-role/Ticketing/jira");
+        assertEquals(principals, parse(valid().with("allowedPrincipals", principals)).allowedPrincipals());
+        assertEquals(List.of(), parse(valid()).allowedPrincipals());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cwlifecycle.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cwlifecycle.lifecycle.TicketReference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -62,8 +62,9 @@ class DynamoDbIdempotencyStoreTest {
             assertEquals(new Claim.InProgress(now.plusSeconds(30)), claim);
             assertEquals(2, requests.total());
             PutItemRequest conflicting = requests.sent(PutItemRequest.class).get(1);
-            assertEquals("attribute_not_exists(id) OR expiresAt < :now OR (#status = :inProgress AND inProgressUntil < :nowMillis)",
-                    conflicting.conditionExpression());
+            // a lease let go (RELEASED, issue 13) is claimable at once, like an absent record
+            assertEquals("attribute_not_exists(id) OR expiresAt < :now OR #status = :released"
+                    + " OR (#status = :inProgress AND inProgressUntil < :nowMillis)", conflicting.conditionExpression());
             assertEquals(ReturnValuesOnConditionCheckFailure.ALL_OLD, conflicting.returnValuesOnConditionCheckFailure());
             assertEquals(Long.toString(now.plusSeconds(1).getEpochSecond()), conflicting.expressionAttributeValues().get(":now").n());
             assertEquals(Long.toString(now.plusSeconds(1).toEpochMilli()), conflicting.expressionAttributeValues().get(":nowMillis").n());
@@ -251,6 +252,22 @@ class DynamoDbIdempotencyStoreTest {
         assertFalse(store.abandon(key, started));
 
         assertEquals(new Claim.Completed(CREATED), store.begin(key, payload, now.plusSeconds(1)));
+    }
+
+    @Test
+    void givenALeaseLetGo_whenClaimedAgain_thenTheNextHolderStartsAndLearnsWhenItWasLetGo() {
+        Claim.Started first = started(now);
+        assertEquals(null, first.released(), "never let go before");
+
+        assertTrue(store.release(key, first, now.plusMillis(250)));
+
+        assertEquals("RELEASED", storedItem().get("status").s());
+        assertEquals(Long.toString(now.plusSeconds(30).plusMillis(250).getEpochSecond()),
+                storedItem().get("expiresAt").n(), "it lives as long as an in-progress claim could");
+        Claim.Started next = started(now.plusMillis(300));
+        assertEquals(now.plusMillis(250), next.released());
+        assertFalse(store.release(key, first, now.plusSeconds(1)), "the first holder holds it no more");
+        assertEquals("IN_PROGRESS", storedItem().get("status").s());
     }
 
     @Test

@@ -22,8 +22,8 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
     public static final String TOKEN = "test-token-4f6c1e";
 
     private static volatile ConnectWiseSimulator simulator;
+    private static volatile Path credentialsFile;
     private int members = 30;
-    private Path credentialsFile;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -65,10 +65,24 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
 
     /** The simulator's credentials as a tenant secret's JSON, with the hash of {@link #TOKEN}. */
     public static String credentialsJson() {
+        return credentialsJson("");
+    }
+
+    /** The same, with {@code more} fields (e.g. {@code ,"allowedPrincipals":[...]}) at its end. */
+    public static String credentialsJson(String more) {
         return """
                 {"site":"%s","companyId":"acme","publicKey":"pub-acme","privateKey":"priv-acme",
-                 "clientId":"0f1e2d3c-aaaa-bbbb-cccc-000000000001","apiTokenSha256":"%s"}"""
-                .formatted(simulator.baseUrl(), HexFormat.of().formatHex(BearerToken.sha256(TOKEN)));
+                 "clientId":"0f1e2d3c-aaaa-bbbb-cccc-000000000001","apiTokenSha256":"%s"%s}"""
+                .formatted(simulator.baseUrl(), HexFormat.of().formatHex(BearerToken.sha256(TOKEN)), more);
+    }
+
+    /** Replaces the default tenant's secret; the local source reads it on every call, so it applies at once. */
+    public static void secret(String json) {
+        try {
+            Files.writeString(credentialsFile, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ConnectWiseSimulator simulator() {

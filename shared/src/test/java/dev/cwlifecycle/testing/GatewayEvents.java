@@ -1,8 +1,10 @@
 package dev.cwlifecycle.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,5 +49,33 @@ public final class GatewayEvents {
         }
         event.put("isBase64Encoded", false);
         return event.toString();
+    }
+
+    /** The event as API Gateway's JWT authorizer passes it on: the token's claims, no Authorization header left. */
+    public static String jwtAuthorized(String eventJson, Map<String, String> claims) {
+        ObjectNode event = authorized(eventJson);
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode all = jwt.putObject("claims");
+        claims.forEach(all::put);
+        jwt.putArray("scopes").add("members/write");
+        return event.toString();
+    }
+
+    /** The event as API Gateway's IAM authorization passes it on, for the principal {@code userArn}. */
+    public static String iamAuthorized(String eventJson, String userArn) {
+        ObjectNode event = authorized(eventJson);
+        ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("iam")
+                .put("accountId", userArn.split(":")[4]).put("userArn", userArn).put("userId", "AROATEST");
+        return event.toString();
+    }
+
+    private static ObjectNode authorized(String eventJson) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(eventJson);
+            ((ObjectNode) event.get("headers")).remove("authorization");
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

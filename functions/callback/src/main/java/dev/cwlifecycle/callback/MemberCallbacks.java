@@ -6,11 +6,12 @@ import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.store.UpsertOutcome;
+import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
+import dev.cwlifecycle.lambda.Correlation;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -101,7 +102,7 @@ public class MemberCallbacks {
                 // stored data stamped at or after the flag (e.g. a clock ahead of ours) refused it: nothing recorded
                 LOG.warnf("member %d could not be re-read nor flagged pending; ConnectWise is asked to redeliver",
                         memberId);
-                throw CallbackProblems.notApplied();
+                throw new CallbackNotApplied(null);
             }
             return CallbackOutcome.PENDING;
         }
@@ -126,15 +127,10 @@ public class MemberCallbacks {
             LOG.warnf("no time left to re-read member %d before the answer is due", memberId);
             return Optional.empty();
         }
-        Object correlationId = MDC.get("correlationId");
+        String correlationId = Correlation.current();
         Future<Member> read = rereads.submit(() -> {
-            if (correlationId != null) {
-                MDC.put("correlationId", correlationId);
-            }
-            try {
+            try (Correlation correlation = Correlation.of(correlationId)) {
                 return connectWise.forTenant(tenant).member(memberId);
-            } finally {
-                MDC.remove("correlationId");
             }
         });
         try {

@@ -2,6 +2,8 @@ package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
+import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
+import dev.cwlifecycle.gateway.exceptions.SigningKeyUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -58,8 +60,8 @@ public class SigningKeys {
     /**
      * The HMAC key for callbacks signed with the key at {@code keyUrl}, fetched before {@code deadline} if not cached.
      *
-     * @throws dev.cwlifecycle.gateway.ProblemException 401 when the site has no key there, 429 when it could not
-     *                                                  be asked (timeout, connection failure, 5xx, 429)
+     * @throws SignatureRefused      when the site has no key there
+     * @throws SigningKeyUnavailable when it could not be asked (timeout, connection failure, 5xx, 429)
      */
     public byte[] hmacKey(URI keyUrl, AnswerDeadline deadline) {
         Instant now = clock.instant();
@@ -85,7 +87,7 @@ public class SigningKeys {
 
     private String fetch(URI keyUrl, Duration timeout) {
         if (timeout.isZero()) {
-            throw CallbackProblems.keyUnavailable("no time left before the answer is due");
+            throw new SigningKeyUnavailable("no time left before the answer is due");
         }
         HttpRequest request = HttpRequest.newBuilder(keyUrl)
                 .timeout(timeout)
@@ -101,20 +103,20 @@ public class SigningKeys {
                 body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
             }
         } catch (IOException e) {
-            throw CallbackProblems.keyUnavailable("no answer from the key_url: " + e.getClass().getSimpleName());
+            throw new SigningKeyUnavailable("no answer from the key_url: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw CallbackProblems.keyUnavailable("interrupted");
+            throw new SigningKeyUnavailable("interrupted");
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            throw CallbackProblems.keyUnavailable("the key_url answered " + status);
+            throw new SigningKeyUnavailable("the key_url answered " + status);
         }
         if (status != 200) {
-            throw CallbackProblems.signatureRefused("The key_url has no signing key (it answered " + status + ")");
+            throw new SignatureRefused("The key_url has no signing key (it answered " + status + ")");
         }
         if (body.length > MAX_RESPONSE_BYTES) {
-            throw CallbackProblems.signatureRefused("The key_url answered with more than a signing key");
+            throw new SignatureRefused("The key_url answered with more than a signing key");
         }
         return signingKey(body);
     }
@@ -128,6 +130,6 @@ public class SigningKeys {
         } catch (IOException notJson) {
             // not JSON holds no key either: refused below
         }
-        throw CallbackProblems.signatureRefused("The key_url's answer holds no signing_key");
+        throw new SignatureRefused("The key_url's answer holds no signing_key");
     }
 }

@@ -1,7 +1,8 @@
 package dev.cwlifecycle.callback;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.gateway.Problems;
+import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,11 +60,11 @@ class SigningKeysTest {
         URI keyUrl = URI.create("http://127.0.0.1:" + keyServer.getAddress().getPort()
                 + "/system/callbackkey/index.rails?companyName=acme&id=huge");
 
-        ProblemException refused = assertThrows(ProblemException.class,
+        SignatureRefused refused = assertThrows(SignatureRefused.class,
                 () -> keys.hmacKey(keyUrl, AnswerDeadline.after(Duration.ofSeconds(30))));
 
-        assertEquals(401, refused.problem().status());
-        assertEquals("The key_url answered with more than a signing key", refused.problem().detail());
+        assertEquals(401, Problems.respond(refused, "test").getStatusCode());
+        assertEquals("The key_url answered with more than a signing key", refused.getMessage());
         assertTrue(cutOff.get(30, TimeUnit.SECONDS), "the client read all " + written.get() + " bytes offered");
     }
 

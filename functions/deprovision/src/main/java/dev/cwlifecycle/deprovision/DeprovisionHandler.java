@@ -10,14 +10,13 @@ import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.JsonBody;
 import dev.cwlifecycle.gateway.RequestKeys;
-import dev.cwlifecycle.store.IdempotencyKey;
+import dev.cwlifecycle.lifecycle.Deprovisioner;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -57,25 +56,13 @@ public class DeprovisionHandler {
         DeprovisionRequest body = (request.rawBody().length == 0 ? DeprovisionRequest.EMPTY
                 : JsonBody.read(request, DeprovisionRequest.class, config.maxBodyBytes())).validated(identifier);
         Supplier<APIGatewayV2HTTPResponse> deprovision = () ->
-                GatewayResponses.json(200, deprovisioner.deprovision(tenant, identifier, body), Map.of());
+                GatewayResponses.json(200, deprovisioner.deprovision(tenant, body.departure(identifier)), Map.of());
         if (body.isDryRun()) {
             return deprovision.get();
         }
-        Supplier<APIGatewayV2HTTPResponse> work = () -> idempotent.exclusively(memberLease(tenant, identifier, body),
-                "A deprovision of this member", deprovision);
         return RequestKeys.clientKey(request, body.ticket()).map(key -> idempotent.run(
-                RequestKeys.key(tenant, "deprovision", key), canonical(identifier, body), work)).orElseGet(work);
-    }
-
-    /**
-     * One deprovision per member at a time, whatever key each carries (or none): two at once would each find the
-     * member active and each write. The member as the request names it; an email stands in as its SHA-256.
-     */
-    private static IdempotencyKey memberLease(String tenant, String identifier, DeprovisionRequest body) {
-        String member = identifier != null ? "identifier:" + identifier.toLowerCase(Locale.ROOT)
-                : body.email() != null ? "email:" + RequestKeys.emailHash(body.email())
-                : "id:" + body.memberId();
-        return new IdempotencyKey(tenant, "deprovision-member", member);
+                RequestKeys.key(tenant, "deprovision", key), canonical(identifier, body), deprovision))
+                .orElseGet(deprovision);
     }
 
     private static String canonical(String identifier, DeprovisionRequest body) {

@@ -1,10 +1,14 @@
 package dev.cwlifecycle.deprovision;
 
-import dev.cwlifecycle.gateway.TicketReference;
 import dev.cwlifecycle.gateway.Validation;
+import dev.cwlifecycle.lifecycle.Departure;
+import dev.cwlifecycle.lifecycle.Departure.Mode;
+import dev.cwlifecycle.lifecycle.TicketReference;
 import dev.cwlifecycle.people.OfficeEmail;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +22,8 @@ public record DeprovisionRequest(Long memberId, String email, String mode, Strin
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,15}");
     static final DeprovisionRequest EMPTY = new DeprovisionRequest(null, null, null, null, null, null, null);
 
-    public Mode modeOrDefault() {
-        return mode == null ? Mode.DEACTIVATE : Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    Mode modeOrDefault() {
+        return mode == null ? Mode.DEACTIVATE : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
     }
 
     public boolean isDryRun() {
@@ -38,26 +42,25 @@ public record DeprovisionRequest(Long memberId, String email, String mode, Strin
                 .check(identifier == null || IDENTIFIER.matcher(identifier).matches(), "identifier",
                         "must be 1 to 15 letters, digits, '.', '_' or '-'")
                 .check(memberId == null || memberId > 0, "memberId", "must be a positive id")
-                .check(mode == null || Mode.named(mode), "mode", "must be deactivate, handover or delete")
-                .check(Mode.named(mode) && modeOrDefault() == Mode.HANDOVER
+                .check(named(mode), "mode", "must be deactivate, handover or delete")
+                .check(named(mode) && modeOrDefault() == Mode.HANDOVER
                                 ? handoverTo != null && IDENTIFIER.matcher(handoverTo).matches() : handoverTo == null,
                         "handoverTo", "is the identifier of the member who takes over, given with mode handover only");
         if (email != null) {
             validation.email("email", email);
         }
-        if (ticket != null) {
-            ticket.validate(validation);
-        }
-        validation.orThrow();
+        validation.ticket(ticket).orThrow();
         return email == null ? this : new DeprovisionRequest(memberId, OfficeEmail.normalised(email), mode,
                 handoverTo, deleteOpenTimeSheets, ticket, dryRun);
     }
 
-    public enum Mode {
-        DEACTIVATE, HANDOVER, DELETE;
+    /** The member and what to do, for the lifecycle core; of a {@link #validated} request. */
+    Departure departure(String identifier) {
+        return new Departure(identifier, memberId, email, modeOrDefault(), handoverTo,
+                Boolean.TRUE.equals(deleteOpenTimeSheets), isDryRun());
+    }
 
-        static boolean named(String mode) {
-            return mode == null || java.util.Arrays.stream(values()).anyMatch(m -> m.name().equalsIgnoreCase(mode));
-        }
+    private static boolean named(String mode) {
+        return mode == null || Arrays.stream(Mode.values()).anyMatch(m -> m.name().equalsIgnoreCase(mode));
     }
 }

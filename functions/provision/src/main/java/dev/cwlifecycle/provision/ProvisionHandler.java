@@ -8,9 +8,13 @@ import dev.cwlifecycle.gateway.ApiEdge;
 import dev.cwlifecycle.gateway.GatewayRequest;
 import dev.cwlifecycle.gateway.GatewayResponses;
 import dev.cwlifecycle.gateway.IdempotentRequests;
+import dev.cwlifecycle.gateway.JsonBody;
 import dev.cwlifecycle.gateway.RequestKeys;
+import dev.cwlifecycle.lifecycle.Provisioner;
 import dev.cwlifecycle.store.IdempotencyKey;
 import dev.cwlifecycle.store.IdempotencyStore;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,6 +27,13 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ProvisionHandler {
+
+    /** The edge's own part of {@code cw.provision.*}; the policy is the core's ({@code ProvisionPolicy}). */
+    @ConfigMapping(prefix = "cw.provision")
+    public interface ProvisionConfig {
+        @WithDefault("65536")
+        int maxBodyBytes();
+    }
 
     private final ApiEdge edge;
     private final Provisioner provisioner;
@@ -43,16 +54,15 @@ public class ProvisionHandler {
     }
 
     private APIGatewayV2HTTPResponse provision(GatewayRequest request, String tenant) {
-        ProvisionRequest body = dev.cwlifecycle.gateway.JsonBody.read(request, ProvisionRequest.class,
-                config.maxBodyBytes()).validated();
+        ProvisionRequest body = JsonBody.read(request, ProvisionRequest.class, config.maxBodyBytes()).validated();
         if (body.isDryRun()) {
-            return GatewayResponses.json(200, provisioner.provision(tenant, body), Map.of());
+            return GatewayResponses.json(200, provisioner.provision(tenant, body.newMember()), Map.of());
         }
         String payload = canonical(body);
         String clientKey = RequestKeys.clientKey(request, body.ticket()).orElseGet(() -> emailKey(body, payload));
         return idempotent.run(RequestKeys.key(tenant, "provision", clientKey), payload,
                 () -> idempotent.exclusively(officeEmailLease(tenant, body.email()), "A provision for this email",
-                        () -> GatewayResponses.json(201, provisioner.provision(tenant, body), Map.of())));
+                        () -> GatewayResponses.json(201, provisioner.provision(tenant, body.newMember()), Map.of())));
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.cwlifecycle.provision;
 
-import dev.cwlifecycle.gateway.TicketReference;
 import dev.cwlifecycle.gateway.Validation;
+import dev.cwlifecycle.lifecycle.NewMember;
+import dev.cwlifecycle.lifecycle.TicketReference;
 import dev.cwlifecycle.people.OfficeEmail;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -52,18 +53,23 @@ public record ProvisionRequest(String firstName, String lastName, String email, 
                 .positive("defaultLocationId", defaultLocationId)
                 .positive("defaultDepartmentId", defaultDepartmentId)
                 .positive("timeZoneId", timeZoneId)
-                .positive("memberTypeId", memberTypeId);
-        if (ticket != null) {
-            ticket.validate(validation);
-        }
+                .positive("memberTypeId", memberTypeId)
+                .ticket(ticket);
         validation.orThrow();
         return new ProvisionRequest(firstName, lastName, OfficeEmail.normalised(email), identifier, role, roleId,
                 licenseClass, title, phone, hireDate, defaultLocationId, defaultDepartmentId, timeZoneId,
                 memberTypeId, ticket, dryRun);
     }
 
+    /** The person for the lifecycle core; of a {@link #validated} request. */
+    NewMember newMember() {
+        return new NewMember(firstName, lastName, email, identifier, role, roleId, licenseClass, title, phone,
+                hireDateInstant(), defaultLocationId, defaultDepartmentId, timeZoneId, memberTypeId, ticket,
+                isDryRun());
+    }
+
     /** The hire date as ConnectWise stores it, or null when absent or unreadable. */
-    Instant hireDateInstant() {
+    private Instant hireDateInstant() {
         if (hireDate == null) {
             return null;
         }

@@ -2,6 +2,9 @@ package dev.cwlifecycle.provision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.lifecycle.NewMember;
+import dev.cwlifecycle.lifecycle.ProvisionOutcome;
+import dev.cwlifecycle.lifecycle.Provisioner;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
@@ -304,9 +307,10 @@ class ProvisionFunctionTest {
         String body = person("Dora", "Double");
         String email = emailOf(body);
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        ProvisionRequest request = mapper.readValue(body, ProvisionRequest.class);
+        NewMember request = mapper.readValue(body, ProvisionRequest.class).newMember();
         // the same person typed twice with another first name, so the identifiers differ and both creates succeed
-        ProvisionRequest retyped = mapper.readValue(body.replace("\"Dora\"", "\"Eda\""), ProvisionRequest.class);
+        NewMember retyped = mapper.readValue(body.replace("\"Dora\"", "\"Eda\""), ProvisionRequest.class)
+                .newMember();
         CountDownLatch bothPlanned = new CountDownLatch(2);
         simulator.onRequest(recorded -> {
             String conditions = recorded.query().getOrDefault("conditions", "");
@@ -317,15 +321,15 @@ class ProvisionFunctionTest {
         });
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<ProvisionResult> first = pool.submit(() -> provisioner.provision("default", request));
-            Future<ProvisionResult> second = pool.submit(() -> provisioner.provision("default", retyped));
+            Future<ProvisionOutcome> first = pool.submit(() -> provisioner.provision("default", request));
+            Future<ProvisionOutcome> second = pool.submit(() -> provisioner.provision("default", retyped));
 
-            List<ProvisionResult> results = List.of(first.get(), second.get());
+            List<ProvisionOutcome> results = List.of(first.get(), second.get());
 
             assertEquals(2, membersWithEmail(email), "the lease was defeated on purpose");
             // each looks after its own create, so the later look always sees the other member; the earlier one
             // sees it only if the other create was already done
-            List<Long> ids = results.stream().map(ProvisionResult::memberId).toList();
+            List<Long> ids = results.stream().map(ProvisionOutcome::memberId).toList();
             List<Long> reportedByFirst = results.get(0).secondSeatOf();
             List<Long> reportedBySecond = results.get(1).secondSeatOf();
             assertTrue(reportedByFirst != null || reportedBySecond != null, "neither create reported the other");

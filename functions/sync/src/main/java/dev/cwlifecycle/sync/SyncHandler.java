@@ -1,13 +1,13 @@
 package dev.cwlifecycle.sync;
 
 import dev.cwlifecycle.connectwise.CallbackRegistration;
+import dev.cwlifecycle.lambda.Correlation;
 import dev.cwlifecycle.metrics.MetricNames;
 import dev.cwlifecycle.metrics.Metrics;
 import dev.cwlifecycle.store.RunSummary;
 import dev.cwlifecycle.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.MDC;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Clock;
@@ -44,7 +44,12 @@ public class SyncHandler {
 
     public SyncResult handle(SyncRequest request) {
         SyncRequest given = request == null ? new SyncRequest(null, null, null, null) : request;
-        MDC.put("correlationId", given.id() == null ? UUID.randomUUID().toString() : given.id());
+        try (Correlation correlation = Correlation.of(given.id() == null ? UUID.randomUUID().toString() : given.id())) {
+            return run(given);
+        }
+    }
+
+    private SyncResult run(SyncRequest given) {
         try {
             if (given.registersCallback()) {
                 return SyncResult.of(given.targetTenant(), callbacks.register(given.targetTenant(),
@@ -60,7 +65,6 @@ public class SyncHandler {
             throw failed;
         } finally {
             metrics.emit(FUNCTION);
-            MDC.remove("correlationId");
         }
     }
 

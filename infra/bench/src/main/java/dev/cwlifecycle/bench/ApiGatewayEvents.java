@@ -1,7 +1,7 @@
 package dev.cwlifecycle.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.cwlifecycle.gateway.ApiEdge;
+import dev.cwlifecycle.gateway.Tenants;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,7 +50,7 @@ public final class ApiGatewayEvents {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("authorization", BenchTenants.authorization());
-        headers.put(ApiEdge.TENANT_HEADER.toLowerCase(Locale.ROOT), tenant);
+        headers.put(Tenants.HEADER.toLowerCase(Locale.ROOT), tenant);
         if (idempotencyKey != null) {
             headers.put("idempotency-key", idempotencyKey);
         }

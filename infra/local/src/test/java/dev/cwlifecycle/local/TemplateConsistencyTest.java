@@ -4,7 +4,10 @@ import dev.cwlifecycle.callback.CallbackConfig;
 import dev.cwlifecycle.connectwise.ConnectWiseConfig;
 import dev.cwlifecycle.credentials.CredentialsConfig;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
-import dev.cwlifecycle.provision.ProvisionConfig;
+import dev.cwlifecycle.gateway.GatewayConfig;
+import dev.cwlifecycle.lifecycle.DeprovisionPolicy;
+import dev.cwlifecycle.lifecycle.ProvisionPolicy;
+import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.sync.SyncConfig;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,8 @@ class TemplateConsistencyTest {
 
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final List<Class<?>> CONFIG = List.of(StoreConfig.class, CredentialsConfig.class,
-            ConnectWiseConfig.class, ProvisionConfig.class, DeprovisionHandler.DeprovisionConfig.class,
-            SyncConfig.class, CallbackConfig.class);
+            ConnectWiseConfig.class, GatewayConfig.class, ProvisionPolicy.class, ProvisionHandler.ProvisionConfig.class,
+            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, SyncConfig.class, CallbackConfig.class);
 
     @Test
     void templateAgreesWithTheCode() throws Exception {

@@ -1,10 +1,8 @@
-package dev.cwlifecycle.provision;
+package dev.cwlifecycle.lifecycle;
 
 import dev.cwlifecycle.connectwise.ConnectWiseClient;
 import dev.cwlifecycle.connectwise.model.Member;
-import dev.cwlifecycle.gateway.Problem;
-import dev.cwlifecycle.gateway.ProblemException;
-import dev.cwlifecycle.gateway.TicketReference;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotOurs;
 
 import java.util.Optional;
 
@@ -26,11 +24,7 @@ final class UnansweredCreate {
             return holder;
         }
         Member other = holder.get();
-        throw new ProblemException(Problem.of("member-not-ours", "Conflict", 409, "The create of '"
-                + sent.identifier() + "' got no answer, and the member now holding that identifier (id " + other.id()
-                + ") is not the one this request sent (its office email or ticket differ); it was left alone. "
-                + "Check it in ConnectWise, or give another identifier")
-                .with("memberId", other.id()).with("identifier", other.identifier()));
+        throw new MemberNotOurs(sent.identifier(), other.id(), other.identifier());
     }
 
     private static boolean isTheOneSent(Member found, Member sent, TicketReference ticket) {

@@ -1,11 +1,11 @@
-package dev.cwlifecycle.provision;
+package dev.cwlifecycle.lifecycle;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Provisioning policy: {@code cw.provision.*}. */
+/** Provisioning policy: {@code cw.provision.*} (the edge reads its own {@code max-body-bytes} there). */
 @ConfigMapping(prefix = "cw.provision")
-public interface ProvisionConfig {
+public interface ProvisionPolicy {
 
     /** Licence class when the request names none; F takes a paid seat. */
     @WithDefault("F")
@@ -21,7 +21,4 @@ public interface ProvisionConfig {
     /** Reactivate an inactive member with the same office email (keeping its history) instead of refusing. */
     @WithDefault("true")
     boolean reactivateInactive();
-
-    @WithDefault("65536")
-    int maxBodyBytes();
 }

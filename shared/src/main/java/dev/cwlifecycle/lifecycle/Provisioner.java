@@ -1,4 +1,4 @@
-package dev.cwlifecycle.provision;
+package dev.cwlifecycle.lifecycle;
 
 import dev.cwlifecycle.connectwise.Conditions;
 import dev.cwlifecycle.connectwise.ConnectWiseClient;
@@ -13,9 +13,14 @@ import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.Reference;
 import dev.cwlifecycle.connectwise.model.SecurityRole;
-import dev.cwlifecycle.gateway.InvalidField;
-import dev.cwlifecycle.gateway.Problem;
-import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.lifecycle.exceptions.CreateUnsettled;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifierTaken;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
+import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
+import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
+import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
+import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
+import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.people.OfficeEmail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,41 +52,39 @@ public class Provisioner {
             "licenseClass", "securityRole", "notes");
 
     private final ConnectWiseClients clients;
-    private final ProvisionConfig config;
+    private final ProvisionPolicy config;
     private final IdentifierConvention convention;
     private final Clock clock;
 
     @Inject
-    public Provisioner(ConnectWiseClients clients, ProvisionConfig config) {
+    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config) {
         this(clients, config, Clock.systemUTC());
     }
 
-    Provisioner(ConnectWiseClients clients, ProvisionConfig config, Clock clock) {
+    Provisioner(ConnectWiseClients clients, ProvisionPolicy config, Clock clock) {
         this.clients = clients;
         this.config = config;
         this.convention = new IdentifierConvention(config.identifierPattern());
         this.clock = clock;
     }
 
-    public ProvisionResult provision(String tenant, ProvisionRequest request) {
+    public ProvisionOutcome provision(String tenant, NewMember request) {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
         SecurityRole role = role(client, request);
         if (request.memberTypeId() != null && !client.memberTypeIds().contains(request.memberTypeId())) {
-            throw unknownReference(List.of(new InvalidField("memberTypeId", "does not exist in ConnectWise")));
+            throw new UnknownReference(List.of(new UnknownReference.Field("memberTypeId", "does not exist in ConnectWise")));
         }
         String licenseClass = (request.licenseClass() == null ? config.defaultLicenseClass()
                 : request.licenseClass()).toUpperCase(Locale.ROOT);
         String base = request.identifier() != null ? request.identifier().toLowerCase(Locale.ROOT)
-                : convention.base(request.firstName(), request.lastName()).orElseThrow(() ->
-                ProblemException.unprocessable("identifier-underivable", "The names hold no ASCII letter or "
-                        + "digit to make an identifier from; give an identifier"));
+                : convention.base(request.firstName(), request.lastName()).orElseThrow(IdentifierUnderivable::new);
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Plan plan = plan(client, request, base);
             if (plan.existing() != null) {
                 return existing(client, request, plan.existing(), role, licenseClass, counter);
             }
-            if (request.isDryRun()) {
+            if (request.dryRun()) {
                 return result("would-create", null, plan.identifier(), licenseClass, role, request, counter);
             }
             Member sent = newMember(request, plan.identifier(), role, licenseClass);
@@ -102,9 +105,7 @@ public class Provisioner {
                 LOG.infof("identifier or email taken meanwhile (%s); planning again", refused.getMessage());
             }
         }
-        throw new ProblemException(Problem.of("connectwise-unsettled", "ConnectWise unavailable", 503,
-                "The member could not be created or found after " + MAX_ROUNDS + " attempts; nothing was "
-                        + "duplicated, retry later"));
+        throw new CreateUnsettled(MAX_ROUNDS);
     }
 
     /** The member's reference fields as ConnectWise names them, and the request fields that fill them. */
@@ -116,7 +117,7 @@ public class Provisioner {
     }
 
     /** One list request: the person by office email, and every identifier a candidate could clash with. */
-    private Plan plan(ConnectWiseClient client, ProvisionRequest request, String base) {
+    private Plan plan(ConnectWiseClient client, NewMember request, String base) {
         String prefix = request.identifier() != null ? base : IdentifierConvention.candidatePrefix(base);
         Conditions conditions = Conditions.field("identifier").startsWith(prefix)
                 .or(Conditions.field("officeEmail").eq(request.email()));
@@ -131,15 +132,13 @@ public class Provisioner {
         }
         if (request.identifier() != null) {
             if (taken.contains(base)) {
-                throw ProblemException.conflict("identifier-taken", "The identifier '" + base
-                        + "' belongs to another member (another email); choose another");
+                throw new IdentifierTaken(base);
             }
             return new Plan(base, null);
         }
         return IdentifierConvention.candidates(base).filter(candidate -> !taken.contains(candidate)).findFirst()
                 .map(identifier -> new Plan(identifier, null))
-                .orElseThrow(() -> ProblemException.conflict("identifier-exhausted", "Every identifier from '"
-                        + base + "' to '" + base + "99' is taken; give an identifier"));
+                .orElseThrow(() -> new IdentifiersExhausted(base));
     }
 
     /**
@@ -147,8 +146,8 @@ public class Provisioner {
      * office emails unique and our per-email lease only holds within one idempotency table, so a second seat for
      * the person (e.g. from a second deployment) is reported here, never silent.
      */
-    private static ProvisionResult created(ConnectWiseClient client, Member created, String licenseClass,
-                                           SecurityRole role, ProvisionRequest request, RequestCounter counter) {
+    private static ProvisionOutcome created(ConnectWiseClient client, Member created, String licenseClass,
+                                           SecurityRole role, NewMember request, RequestCounter counter) {
         List<Long> others = client.members(MemberQuery.where(Conditions.field("officeEmail").eq(request.email())
                         .and(Conditions.field("inactiveFlag").eq(false))).fields("id"))
                 .map(Member::id).filter(id -> !id.equals(created.id())).toList();
@@ -156,23 +155,19 @@ public class Provisioner {
             LOG.errorf("second seat: member %d (%s) was created while active member(s) %s have the same office email;"
                     + " deactivate the one not wanted", created.id(), created.identifier(), others);
         }
-        return new ProvisionResult("created", created.id(), created.identifier(), licenseClass, role.name(),
+        return new ProvisionOutcome("created", created.id(), created.identifier(), licenseClass, role.name(),
                 role.id(), request.ticket(), counter.requests(), others.isEmpty() ? null : others);
     }
 
-    private ProvisionResult existing(ConnectWiseClient client, ProvisionRequest request, Member existing,
+    private ProvisionOutcome existing(ConnectWiseClient client, NewMember request, Member existing,
                                      SecurityRole role, String licenseClass, RequestCounter counter) {
         if (existing.active()) {
-            throw new ProblemException(Problem.of("member-exists", "Conflict", 409, "An active member with this "
-                    + "office email exists: " + existing.identifier() + " (id " + existing.id() + ")")
-                    .with("memberId", existing.id()).with("identifier", existing.identifier()));
+            throw new MemberExists(existing.id(), existing.identifier());
         }
         if (!config.reactivateInactive()) {
-            throw new ProblemException(Problem.of("member-inactive", "Conflict", 409, "An inactive member with "
-                    + "this office email exists and reactivation is off: " + existing.identifier())
-                    .with("memberId", existing.id()).with("identifier", existing.identifier()));
+            throw new MemberInactive(existing.id(), existing.identifier());
         }
-        if (request.isDryRun()) {
+        if (request.dryRun()) {
             return result("would-reactivate", existing.id(), existing.identifier(), licenseClass, role, request,
                     counter);
         }
@@ -187,7 +182,7 @@ public class Provisioner {
                 counter);
     }
 
-    private static SecurityRole role(ConnectWiseClient client, ProvisionRequest request) {
+    private static SecurityRole role(ConnectWiseClient client, NewMember request) {
         if (request.roleId() != null) {
             return client.securityRoles().values().stream().filter(role -> role.id() == request.roleId())
                     .findFirst().orElseThrow(() -> unknownRole("roleId " + request.roleId(), client));
@@ -196,11 +191,9 @@ public class Provisioner {
                 client));
     }
 
-    private static ProblemException unknownRole(String named, ConnectWiseClient client) {
-        List<String> valid = client.securityRoles().values().stream().map(SecurityRole::name).sorted().toList();
-        return new ProblemException(Problem.of("unknown-role", "Unprocessable request", 422, "Security role "
-                + named + " does not exist in ConnectWise; valid roles: " + String.join(", ", valid))
-                .with("validRoles", valid));
+    private static UnknownSecurityRole unknownRole(String named, ConnectWiseClient client) {
+        return new UnknownSecurityRole(named, client.securityRoles().values().stream().map(SecurityRole::name)
+                .sorted().toList());
     }
 
     /**
@@ -208,26 +201,21 @@ public class Provisioner {
      * caller's mistake, named by the caller's field: 422. Anything else stays ConnectWise refusing us (502).
      */
     private static RuntimeException unknownReferences(BadRequestException refused) {
-        List<InvalidField> ours = refused.error() == null ? List.of() : refused.error().fieldErrors().stream()
-                .filter(error -> REFERENCE_FIELDS.containsKey(error.field()))
-                .map(error -> new InvalidField(REFERENCE_FIELDS.get(error.field()), "does not exist in ConnectWise ("
-                        + error.message() + ")"))
+        List<UnknownReference.Field> ours = refused.error() == null ? List.of() : refused.error().fieldErrors()
+                .stream().filter(error -> REFERENCE_FIELDS.containsKey(error.field()))
+                .map(error -> new UnknownReference.Field(REFERENCE_FIELDS.get(error.field()),
+                        "does not exist in ConnectWise (" + error.message() + ")"))
                 .toList();
-        return ours.isEmpty() ? refused : unknownReference(ours);
+        return ours.isEmpty() ? refused : new UnknownReference(ours);
     }
 
-    private static ProblemException unknownReference(List<InvalidField> fields) {
-        return new ProblemException(Problem.of("unknown-reference", "Unprocessable request", 422, fields.size()
-                + " reference(s) do not exist in ConnectWise; see errors").withErrors(fields));
-    }
-
-    private Member newMember(ProvisionRequest request, String identifier, SecurityRole role, String licenseClass) {
+    private Member newMember(NewMember request, String identifier, SecurityRole role, String licenseClass) {
         return new Member(null, identifier, request.firstName().trim(), request.lastName().trim(), null,
                 request.title(), request.email(), null, null, "Office", request.phone(), null, null, "Office",
                 licenseClass, Reference.to(role.id()), reference(request.memberTypeId()),
                 reference(request.timeZoneId()), reference(request.defaultLocationId()),
                 reference(request.defaultDepartmentId()), null,
-                request.hireDate() != null ? request.hireDateInstant()
+                request.hireDate() != null ? request.hireDate()
                         : LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 null, null, MemberNotes.provisioned(request.ticket()), null);
     }
@@ -236,9 +224,9 @@ public class Provisioner {
         return id == null ? null : Reference.to(id);
     }
 
-    private static ProvisionResult result(String outcome, Long memberId, String identifier, String licenseClass,
-                                          SecurityRole role, ProvisionRequest request, RequestCounter counter) {
-        return new ProvisionResult(outcome, memberId, identifier, licenseClass, role.name(), role.id(),
+    private static ProvisionOutcome result(String outcome, Long memberId, String identifier, String licenseClass,
+                                          SecurityRole role, NewMember request, RequestCounter counter) {
+        return new ProvisionOutcome(outcome, memberId, identifier, licenseClass, role.name(), role.id(),
                 request.ticket(), counter.requests(), null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.cwlifecycle.provision;
+package dev.cwlifecycle.lifecycle;
 
 import java.text.Normalizer;
 import java.util.Locale;

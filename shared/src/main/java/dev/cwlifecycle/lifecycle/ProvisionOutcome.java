@@ -1,20 +1,19 @@
-package dev.cwlifecycle.provision;
+package dev.cwlifecycle.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.cwlifecycle.gateway.TicketReference;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
 /**
- * What {@code POST /members} did ({@code created}, {@code reactivated}) or, for a dry run, would do
+ * What a provision did ({@code created}, {@code reactivated}) or, for a dry run, would do
  * ({@code would-create}, {@code would-reactivate}), and the ConnectWise requests it took. {@code secondSeatOf}
  * lists the other active members found with the same office email right after a create: a second seat for the
  * person, which someone must resolve.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProvisionResult(String outcome, Long memberId, String identifier, String licenseClass, String role,
+public record ProvisionOutcome(String outcome, Long memberId, String identifier, String licenseClass, String role,
                               Integer roleId, TicketReference ticket, int connectWiseRequests,
                               List<Long> secondSeatOf) {
 }

@@ -1,4 +1,4 @@
-package dev.cwlifecycle.deprovision;
+package dev.cwlifecycle.lifecycle;
 
 import dev.cwlifecycle.connectwise.ConnectWiseClient;
 import dev.cwlifecycle.connectwise.ConnectWiseClients;
@@ -11,12 +11,16 @@ import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
 import dev.cwlifecycle.connectwise.model.MemberReference;
 import dev.cwlifecycle.connectwise.model.MemberUsage;
-import dev.cwlifecycle.deprovision.DeprovisionRequest.Mode;
-import dev.cwlifecycle.gateway.ProblemException;
+import dev.cwlifecycle.lifecycle.Departure.Mode;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
+import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
+import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,28 +34,53 @@ import java.util.Optional;
 @ApplicationScoped
 public class Deprovisioner {
 
+    /** How far the clocks of two Lambda instances may disagree about when a lease was let go. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private final ConnectWiseClients clients;
+    private final MemberLeases leases;
     private final Clock clock;
 
     @Inject
-    public Deprovisioner(ConnectWiseClients clients) {
-        this(clients, Clock.systemUTC());
+    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases) {
+        this(clients, leases, Clock.systemUTC());
     }
 
-    Deprovisioner(ConnectWiseClients clients, Clock clock) {
+    Deprovisioner(ConnectWiseClients clients, MemberLeases leases, Clock clock) {
         this.clients = clients;
+        this.leases = leases;
         this.clock = clock;
     }
 
-    public DeprovisionResult deprovision(String tenant, String identifier, DeprovisionRequest request) {
+    /**
+     * Finds the member, then changes it holding its lease ({@link MemberLeases}): two deprovisions of one member,
+     * however each names it, never both write. One that finds the lease let go since it looked the member up reads
+     * the member again first, so it sees the other's write (already inactive: nothing to do).
+     */
+    public DeprovisionOutcome deprovision(String tenant, Departure request) {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
-        Member member = find(client, identifier, request).orElseThrow(() -> ProblemException.notFound(
-                "member-not-found", "No ConnectWise member " + describe(identifier, request)));
-        Mode mode = request.modeOrDefault();
+        Instant lookedUp = clock.instant();
+        Member found = find(client, request).orElseThrow(() -> new MemberNotFound(request.named()));
+        if (request.dryRun()) {
+            return deprovision(client, found, request, counter);
+        }
+        return leases.exclusively(tenant, found.id(), released -> {
+            if (released == null || released.isBefore(lookedUp.minus(CLOCK_SKEW))) {
+                return deprovision(client, found, request, counter);
+            }
+            Optional<Member> current = current(client, found.id());
+            return current.isPresent() ? deprovision(client, current.get(), request, counter)
+                    : result(found, "deleted", "none", "already deleted", counter);
+        });
+    }
+
+    private DeprovisionOutcome deprovision(ConnectWiseClient client, Member member, Departure request,
+                                           RequestCounter counter) {
+        Mode mode = request.mode();
         String kept = null;
         if (mode == Mode.DELETE) {
-            if (request.isDryRun()) {
+            if (request.dryRun()) {
                 return result(member, "deleted", "would-delete", "a refused delete falls back to deactivation",
                         counter);
             }
@@ -70,7 +99,7 @@ public class Deprovisioner {
         if (!member.active()) {
             return result(member, "inactive", "none", join("already inactive", kept), counter);
         }
-        if (request.isDryRun()) {
+        if (request.dryRun()) {
             return result(member, "inactive", mode == Mode.HANDOVER ? "would-hand-over" : "would-deactivate",
                     null, counter);
         }
@@ -85,12 +114,12 @@ public class Deprovisioner {
      * Deactivates through {@code /deactivate}, every kind of open work to the successor, then checks that nothing
      * handed over still points at the leaver. Work the spec cannot hand over (e.g. open tickets) is reported.
      */
-    private static DeprovisionResult handOver(ConnectWiseClient client, Member member, DeprovisionRequest request,
+    private static DeprovisionOutcome handOver(ConnectWiseClient client, Member member, Departure request,
                                               RequestCounter counter) {
         Member successor = successor(client, member, request.handoverTo());
         MemberDeactivation handover = MemberDeactivation.handingAllTo(
                 new MemberReference(successor.id(), successor.identifier(), null), client.usages(member.id()),
-                Boolean.TRUE.equals(request.deleteOpenTimeSheets()));
+                request.deleteOpenTimeSheets());
         Map<String, Integer> handedOver = client.deactivate(member.id(), handover);
         verifyInactive(client.member(member.id()));
         Map<String, Integer> left = new LinkedHashMap<>();
@@ -114,15 +143,19 @@ public class Deprovisioner {
                 .toList());
     }
 
-    private static Optional<Member> find(ConnectWiseClient client, String identifier, DeprovisionRequest request) {
-        if (identifier != null) {
-            return client.findByIdentifier(identifier);
+    private static Optional<Member> find(ConnectWiseClient client, Departure request) {
+        if (request.identifier() != null) {
+            return client.findByIdentifier(request.identifier());
         }
         if (request.email() != null) {
             return client.findByOfficeEmail(request.email());
         }
+        return current(client, request.memberId());
+    }
+
+    private static Optional<Member> current(ConnectWiseClient client, long memberId) {
         try {
-            return Optional.of(client.member(request.memberId()));
+            return Optional.of(client.member(memberId));
         } catch (NotFoundException missing) {
             if (missing.routeMissing()) {
                 throw missing;
@@ -132,11 +165,10 @@ public class Deprovisioner {
     }
 
     private static Member successor(ConnectWiseClient client, Member leaver, String handoverTo) {
-        Member successor = client.findByIdentifier(handoverTo).orElseThrow(() -> ProblemException.unprocessable(
-                "handover-member-unknown", "The hand-over member '" + handoverTo + "' does not exist"));
+        Member successor = client.findByIdentifier(handoverTo)
+                .orElseThrow(() -> new HandoverTargetUnknown(handoverTo));
         if (!successor.active() || successor.id().equals(leaver.id())) {
-            throw ProblemException.unprocessable("handover-member-invalid", "The hand-over member '" + handoverTo
-                    + "' must be active and not the member leaving");
+            throw new HandoverTargetInvalid(handoverTo);
         }
         return successor;
     }
@@ -147,17 +179,12 @@ public class Deprovisioner {
         }
     }
 
-    private static String describe(String identifier, DeprovisionRequest request) {
-        return identifier != null ? "with identifier '" + identifier + "'"
-                : request.email() != null ? "with office email " + request.email() : "with id " + request.memberId();
-    }
-
     private static String join(String first, String second) {
         return second == null ? first : first + "; " + second;
     }
 
-    private static DeprovisionResult result(Member member, String state, String action, String detail,
+    private static DeprovisionOutcome result(Member member, String state, String action, String detail,
                                             RequestCounter counter) {
-        return new DeprovisionResult(member.id(), member.identifier(), state, action, detail, counter.requests());
+        return new DeprovisionOutcome(member.id(), member.identifier(), state, action, detail, counter.requests());
     }
 }

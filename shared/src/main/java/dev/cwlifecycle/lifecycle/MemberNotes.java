@@ -1,6 +1,5 @@
-package dev.cwlifecycle.provision;
+package dev.cwlifecycle.lifecycle;
 
-import dev.cwlifecycle.gateway.TicketReference;
 
 /**
  * The line cw-lifecycle writes into a member's {@code notes}, so ConnectWise shows why the member exists or is

@@ -1,4 +1,4 @@
-package dev.cwlifecycle.deprovision;
+package dev.cwlifecycle.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -9,6 +9,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeprovisionResult(long memberId, String identifier, String state, String action, String detail,
+public record DeprovisionOutcome(long memberId, String identifier, String state, String action, String detail,
                                 int connectWiseRequests) {
 }
