@@ -47,7 +47,7 @@ final class MissedTargets {
                 notes.add(format("- **Incremental sync, N = %s:** %d ConnectWise requests with nothing changed.",
                         count(figure.members()), figure.requests())));
         for (OperationFigure figure : results.operations()) {
-            int calls = BenchReport.targetCalls(figure.operation());
+            int calls = BenchResults.targetCalls(figure.operation());
             if (figure.connectWisePerOperation() > calls) {
                 notes.add(format("- **%s:** %s ConnectWise calls per operation against a target of %d.",
                         figure.operation(), count(figure.connectWisePerOperation()), calls));
@@ -57,7 +57,7 @@ final class MissedTargets {
             }
         }
         for (NativeImageFigure figure : results.nativeImages()) {
-            StartupFigure jvm = BenchReport.jvm(results, figure.function());
+            StartupFigure jvm = results.jvmStartup(figure.function());
             if (figure.startRatio(jvm) > BenchResults.NATIVE_START_TARGET
                     || figure.memoryRatio(jvm) > BenchResults.NATIVE_MEMORY_TARGET) {
                 notes.add(format("- **Native %s:** first answer after %s (%.3f of the JVM's %s), %s resident (%.2f of "
@@ -111,7 +111,7 @@ final class MissedTargets {
         List<String> atZero = new ArrayList<>();
         List<String> rates = new ArrayList<>();
         for (SyncFigure figure : slow) {
-            BenchReport.full(results, figure.members(), Duration.ZERO).ifPresent(zero -> {
+            results.full(figure.members(), Duration.ZERO).ifPresent(zero -> {
                 atZero.add(time(zero.wall()));
                 rates.add(format("%,.0f", zero.members() / (zero.wall().toNanos() / 1e9)));
             });
