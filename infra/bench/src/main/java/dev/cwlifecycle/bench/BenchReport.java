@@ -53,12 +53,24 @@ final class BenchReport {
     }
 
     private static void sync(Map<String, String> values, SyncBenchmark.Results sync) {
-        MarkdownTable full = new MarkdownTable("N", "L", "wall time", "limit ceil(N/1000) x L",
-                "wall / limit (target <= " + BenchResults.WALL_TIME_TARGET + " at L = 100 ms)",
+        MarkdownTable costs = new MarkdownTable("N", "listing alone at L = 0", "at L = " + time(BenchResults.L),
+                "network limit ceil(N/1000) x " + time(BenchResults.L), "listing / network limit",
+                "writes alone (batched)", "WRU per member", "write rate");
+        for (SyncBenchmark.TwoCosts figure : sync.costs()) {
+            Duration atL = figure.listing().get(BenchResults.L);
+            Duration network = BenchResults.L.multipliedBy((figure.members() + 999) / 1000);
+            costs.row(count(figure.members()), time(figure.listing().get(Duration.ZERO)), time(atL), time(network),
+                    format("%.2f", atL.toNanos() / (double) network.toNanos()), time(figure.writes()),
+                    count(figure.writeUnitsPerMember()), format("%,.0f WRU/s", figure.writeUnitsPerSecond()));
+        }
+        values.put("sync-costs", costs.render());
+        MarkdownTable full = new MarkdownTable("N", "L", "wall time", "network limit ceil(N/1000) x L",
+                "writes alone", "wall / the larger (target <= " + BenchResults.WALL_TIME_TARGET + ")",
                 "ConnectWise requests (minimum)", "DynamoDB requests", "DynamoDB busy", "WRU", "RRU");
         for (SyncFigure figure : sync.full()) {
-            full.row(count(figure.members()), time(figure.latency()), time(figure.wall()), time(figure.limit()),
-                    figure.latency().isZero() ? "no limit at L = 0" : format("%.2f %s", figure.ratioToLimit(),
+            full.row(count(figure.members()), time(figure.latency()), time(figure.wall()),
+                    time(figure.networkLimit()), time(figure.writeLimit()),
+                    figure.limit().isZero() ? "no limit measured" : format("%.2f %s", figure.ratioToLimit(),
                             verdict(figure.ratioToLimit() <= BenchResults.WALL_TIME_TARGET)),
                     figure.requests() + " (" + figure.minimumRequests() + ") "
                             + verdict(figure.requests() == figure.minimumRequests()),

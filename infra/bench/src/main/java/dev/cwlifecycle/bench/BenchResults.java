@@ -2,7 +2,6 @@ package dev.cwlifecycle.bench;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Everything one benchmark run measured, with the targets the issue sets for it.
@@ -37,9 +36,5 @@ record BenchResults(MachineInfo machine, boolean quick, SyncBenchmark.Results sy
     StartupFigure jvmStartup(String function) {
         return startups.stream().filter(figure -> figure.function().equals(function)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No JVM start-up figure for " + function));
-    }
-
-    Optional<SyncFigure> full(int members, Duration latency) {
-        return sync.full().stream().filter(f -> f.members() == members && f.latency().equals(latency)).findFirst();
     }
 }

@@ -27,6 +27,10 @@ class BenchReportTest {
 
         // THEN every placeholder is filled, the sections come in the template's order, and no native part shows
         assertFalse(report.contains("{{"), report);
+        assertTrue(report.contains("| 1,000 | 60 ms                  | 260 ms"), report);
+        assertTrue(report.contains("1.38 **MISSED**"), "1,100 ms against the writes' 800 ms:\n" + report);
+        assertTrue(report.contains("- **Full sync into an empty directory, N = 1,000 at L = 100 ms:** 1.10 s, 1.38 x"),
+                report);
         assertTrue(report.startsWith("# Benchmarks\n\n_Written by `./run-bench` on 2026-12-04."), report);
         assertInOrder(report, "## How it was measured", "## Sync", "## Provision and deprovision",
                 "## Callback intake", "## Start-up (JVM", "## ./run-local again", "## Monthly cost",
@@ -65,12 +69,14 @@ class BenchReportTest {
     }
 
     private static BenchResults results(List<NativeImageFigure> images) {
-        List<SyncFigure> full = List.of(
-                sync(1_000, Duration.ZERO, 900), sync(1_000, BenchResults.L, 1_100));
+        List<SyncFigure> full = List.of(sync(1_000, Duration.ZERO, 900).withWriteLimit(Duration.ofMillis(800)),
+                sync(1_000, BenchResults.L, 1_100).withWriteLimit(Duration.ofMillis(800)));
         SyncBenchmark.Results syncs = new SyncBenchmark.Results(full,
                 List.of(new SyncFigure(1_000, BenchResults.L, RunSummary.Mode.INCREMENTAL, Duration.ofMillis(150), 1,
                         USAGE, true)),
-                List.of(new SyncBenchmark.HeapFigure(1_000, 40L << 20)));
+                List.of(new SyncBenchmark.HeapFigure(1_000, 40L << 20)),
+                List.of(new SyncBenchmark.TwoCosts(1_000, Map.of(Duration.ZERO, Duration.ofMillis(60), BenchResults.L,
+                        Duration.ofMillis(260)), Duration.ofMillis(800), new DynamoDbUsage(40, 0, 1_000, 700, 790))));
         List<SyncFigure> typical = List.of(sync(500, BenchResults.L, 300), sync(500, BenchResults.L, 250),
                 new SyncFigure(500, BenchResults.L, RunSummary.Mode.INCREMENTAL, Duration.ofMillis(120), 1, USAGE,
                         true));
