@@ -39,7 +39,8 @@ final class BenchReport {
         values.put("jvm-options", String.join(" ", LambdaFunction.LAMBDA_JVM_OPTIONS));
         values.put("startups", startups(results.startups()));
         values.put("native-images", results.nativeImages().isEmpty() ? ""
-                : template.fill("native-images", Map.of("native-table", nativeImages(results))));
+                : template.fill("native-images", Map.of("native-table", nativeImages(results),
+                "not-built", notBuilt(results))));
         values.put("local-restart", localRestart(results.localRestart()));
         values.putAll(CostReport.values(results, template));
         values.put("missed-targets", lines(MissedTargets.explain(results), "None: every target was met."));
@@ -152,6 +153,14 @@ final class BenchReport {
                             verdict(figure.memoryRatio(jvm) <= BenchResults.NATIVE_MEMORY_TARGET)));
         }
         return table.render();
+    }
+
+    /** The functions without a native image in this run, if any: the native month needs all of them. */
+    private static String notBuilt(BenchResults results) {
+        List<String> missing = results.startups().stream().map(StartupFigure::function).filter(function -> results
+                .nativeImages().stream().noneMatch(image -> image.function().equals(function))).toList();
+        return missing.isEmpty() ? "" : "Not measured natively in this run (no image built by `./run-native-check`): "
+                + String.join(", ", missing) + "; so the cost section has no native month.\n\n";
     }
 
     private static String localRestart(Duration toBanner) {

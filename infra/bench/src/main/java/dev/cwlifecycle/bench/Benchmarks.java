@@ -62,12 +62,14 @@ public class Benchmarks {
         List<CostModel.Workload> workloads = CostReport.workloads(startups.jvm().stream().collect(Collectors.toMap(
                 StartupFigure::function, StartupFigure::toFirstAnswer)), false, operations,
                 callbackFigure, typical);
-        List<CostModel.Workload> nativeWorkloads = nativeImages ? CostReport.workloads(startups.nativeImages()
+        // the native month needs every function's native start
+        boolean everyImage = startups.nativeImages().size() == ColdStartBenchmark.FUNCTIONS.size();
+        List<CostModel.Workload> nativeWorkloads = everyImage ? CostReport.workloads(startups.nativeImages()
                 .stream().collect(Collectors.toMap(NativeImageFigure::function, NativeImageFigure::toFirstAnswer)),
                 true, operations, callbackFigure, typical) : List.of();
         BenchResults results = new BenchResults(machine, quick, syncs, typical, operations, callbackFigure,
                 startups.jvm(), startups.nativeImages(), workloads, CostModel.bill(workloads, 1), nativeWorkloads,
-                nativeImages ? CostModel.bill(nativeWorkloads, 1) : List.of(), localRestart,
+                everyImage ? CostModel.bill(nativeWorkloads, 1) : List.of(), localRestart,
                 MachineInfo.loadAverage());
         String markdown = BenchReport.markdown(results);
         System.out.println();
