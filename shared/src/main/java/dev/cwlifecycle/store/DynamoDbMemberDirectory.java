@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import static dev.cwlifecycle.store.Tables.DIRECTORY_TENANT_EMAIL;
 /**
  * The member directory in DynamoDB. Every write is conditional on {@code lastUpdated}, so sync, callbacks
  * and provisioning may race in any order and the newest data still wins. A page is written by a small
- * fixed pool: DynamoDB has no conditional batch write.
+ * fixed pool: DynamoDB has no conditional batch write. Members absent from the directory when a full run read it go
+ * in unconditional batches instead ({@link #insertAbsent}).
  */
 @ApplicationScoped
 public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
@@ -39,6 +41,12 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
             + " OR (pending = :true AND deleted = :false AND lastUpdated = :lastUpdated)";
     private static final String TOMBSTONE_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated <= :at";
     private static final String PENDING_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated < :at";
+
+    /** BatchWriteItem's limit. */
+    private static final int BATCH = 25;
+    /** Sends of a batch's unprocessed items (throttling) before the page fails; each waits twice the last. */
+    private static final int UNPROCESSED_ATTEMPTS = 6;
+    private static final long FIRST_UNPROCESSED_WAIT_MILLIS = 50;
 
     private static final AttributeValue TRUE = AttributeValue.fromBool(true);
     private static final AttributeValue FALSE = AttributeValue.fromBool(false);
@@ -81,6 +89,17 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
             outcomes.merge(awaitWrite(write), 1, Integer::sum);
         }
         return outcomes;
+    }
+
+    @Override
+    public int insertAbsent(List<DirectoryEntry> entries) {
+        List<Future<?>> writes = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<DirectoryEntry> batch = entries.subList(from, Math.min(from + BATCH, entries.size()));
+            writes.add(writers.submit(() -> writeBatch(batch)));
+        }
+        writes.forEach(DynamoDbMemberDirectory::awaitWrite);
+        return entries.size();
     }
 
     @Override
@@ -163,6 +182,33 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
         writers.shutdown();
     }
 
+    /** One BatchWriteItem; what DynamoDB leaves unprocessed (throttled) is sent again after a growing wait. */
+    private void writeBatch(List<DirectoryEntry> batch) {
+        Map<String, List<WriteRequest>> unsent = Map.of(config.directoryTable(), batch.stream()
+                .map(entry -> WriteRequest.builder().putRequest(put -> put.item(DirectoryItem.of(entry))).build())
+                .toList());
+        for (int attempt = 0; !unsent.isEmpty(); attempt++) {
+            if (attempt == UNPROCESSED_ATTEMPTS) {
+                throw new IllegalStateException("DynamoDB left " + unsent.get(config.directoryTable()).size()
+                        + " directory items unprocessed after " + attempt + " attempts");
+            }
+            if (attempt > 0) {
+                pause(FIRST_UNPROCESSED_WAIT_MILLIS << (attempt - 1));
+            }
+            Map<String, List<WriteRequest>> items = unsent;
+            unsent = dynamo.batchWriteItem(write -> write.requestItems(items)).unprocessedItems();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while DynamoDB throttled a batch of directory items", e);
+        }
+    }
+
     /** Runs a conditional write; false when DynamoDB refused it because the stored item is newer. */
     private static boolean conditional(Runnable write) {
         try {
@@ -173,7 +219,7 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
         }
     }
 
-    private static UpsertOutcome awaitWrite(Future<UpsertOutcome> write) {
+    private static <T> T awaitWrite(Future<T> write) {
         try {
             return write.get();
         } catch (InterruptedException e) {

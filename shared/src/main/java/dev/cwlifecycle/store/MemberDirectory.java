@@ -19,6 +19,16 @@ public interface MemberDirectory {
     Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page);
 
     /**
+     * Writes entries the directory did not hold when the caller read it (a full run's members absent from the
+     * directory at its page's read), without a condition, in batches: one request per 25 items instead of one each.
+     * Safe because such a row can only have appeared since that read, from a callback or a provision of a change
+     * made after the run started; the next incremental run reads that change again and its conditional write
+     * restores the newer row. A delete in that window (a tombstone) shows again until the next full run, which
+     * tombstones it as it would after a lost delete callback. Answers how many entries were written.
+     */
+    int insertAbsent(List<DirectoryEntry> entries);
+
+    /**
      * Writes {@code entry}, ConnectWise's current member, over {@code stored} whatever their stamps: a full sync's
      * repair of a row that contradicts ConnectWise (e.g. dated in the future). False, and nothing written, when the
      * row changed since it was read as {@code stored}.

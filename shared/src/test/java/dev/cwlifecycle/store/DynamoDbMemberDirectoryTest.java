@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -269,6 +270,37 @@ class DynamoDbMemberDirectoryTest {
         assertTrue(requests.maxInFlight() <= 4, "no more writes in flight than the configured parallelism");
         assertEquals(Map.of(UpsertOutcome.UPSERTED, 0, UpsertOutcome.UNCHANGED, 60), directory.upsertAllIfNewer(page));
         assertEquals("newer@example.com", directory.get(tenant, 1).orElseThrow().officeEmail());
+    }
+
+    @Test
+    void givenMembersAbsentFromTheDirectory_whenInserted_thenTheyGoInBatchesOf25WithoutAConditionalPut() {
+        List<DirectoryEntry> absent = IntStream.rangeClosed(1, 60).mapToObj(id -> member(id, "m" + id + "@example.com", T1)).toList();
+
+        int written = directory.insertAbsent(absent);
+
+        assertEquals(60, written);
+        List<BatchWriteItemRequest> batches = requests.sent(BatchWriteItemRequest.class);
+        assertEquals(List.of(25, 25, 10), batches.stream()
+                .map(batch -> batch.requestItems().values().stream().mapToInt(List::size).sum()).sorted(Collections.reverseOrder()).toList());
+        assertEquals(0, requests.sent(PutItemRequest.class).size());
+        assertEquals(LongStream.rangeClosed(1, 60).boxed().toList(), directory.scan(tenant).map(DirectoryEntry::memberId).toList());
+        assertEquals("m60@example.com", directory.get(tenant, 60).orElseThrow().officeEmail());
+        assertEquals(List.of(60L), directory.findByEmail(tenant, "M60@example.com").stream().map(DirectoryEntry::memberId).toList());
+    }
+
+    @Test
+    void givenARowWrittenSinceTheReadThatFoundItAbsent_whenInserted_thenTheInsertReplacesItAndTheNextConditionalWriteRestoresIt() {
+        // GIVEN a callback's newer row landed after a full run read the member as absent
+        directory.upsertIfNewer(member(7, "callback@example.com", T3));
+
+        // WHEN the run's batch writes its older page data
+        directory.insertAbsent(List.of(member(7, "page@example.com", T1)));
+
+        // THEN the batch wrote unconditionally; the change the callback carried comes again with the next incremental
+        // run (it was made after the full run's start), whose conditional write wins over the page's older stamp
+        assertEquals("page@example.com", directory.get(tenant, 7).orElseThrow().officeEmail());
+        assertEquals(UpsertOutcome.UPSERTED, directory.upsertIfNewer(member(7, "callback@example.com", T3)));
+        assertEquals("callback@example.com", directory.get(tenant, 7).orElseThrow().officeEmail());
     }
 
     /** {@link MemberDirectory#pendingMemberIds}, asserting that it asked the pending index and nothing else. */

@@ -42,13 +42,21 @@ final class Reconciliation {
     }
 
     /**
+     * The page's members to write: those the directory lacked when the page's stretch of it was read ({@code absent}:
+     * batched, see {@link MemberDirectory#insertAbsent}) and those it held older or pending ({@code stale}:
+     * conditional writes).
+     */
+    record PageWrites(List<Member> absent, List<Member> stale) {
+    }
+
+    /**
      * Walks the directory up to the page's last id, tombstoning as of {@code at} the entries the page lacks (a keyset
      * page holds every member between the previous page's last id and its own), and answers the page's members the
      * directory lacks or holds older.
      */
-    List<Member> newerThanStored(List<Member> page, Instant at) {
+    PageWrites newerThanStored(List<Member> page, Instant at) {
         if (page.isEmpty()) {
-            return page;
+            return new PageWrites(List.of(), List.of());
         }
         Set<Long> present = page.stream().map(Member::id).collect(Collectors.toSet());
         long last = page.stream().mapToLong(Member::id).max().orElseThrow();
@@ -67,7 +75,8 @@ final class Reconciliation {
                         stored.get(member.id()), at)).count();
         tally.written(Map.of(UpsertOutcome.UPSERTED, (int) repaired));
         tally.alreadyCurrent(page.size() - newer.size() - (int) repaired);
-        return newer;
+        return new PageWrites(newer.stream().filter(member -> !stored.containsKey(member.id())).toList(),
+                newer.stream().filter(member -> stored.containsKey(member.id())).toList());
     }
 
     /** Tombstones the entries beyond the last page: ConnectWise has no member after it. */

@@ -7,6 +7,7 @@ import dev.cwlifecycle.connectwise.Page;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.store.UpsertOutcome;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -78,8 +80,11 @@ final class SyncPass implements AutoCloseable {
     /** Every member, active or not; directory entries ConnectWise no longer has are tombstoned. */
     boolean everyMember() {
         Reconciliation reconciliation = new Reconciliation(directory, tenant, client.siteClock(), tally);
-        boolean complete = walk(MemberQuery.all().fields(FIELDS), page -> { },
-                page -> upsert(reconciliation.newerThanStored(page, startedAt)));
+        boolean complete = walk(MemberQuery.all().fields(FIELDS), page -> { }, page -> {
+            Reconciliation.PageWrites writes = reconciliation.newerThanStored(page, startedAt);
+            insert(writes.absent());
+            upsert(writes.stale());
+        });
         if (complete) {
             reconciliation.rest(startedAt);
         }
@@ -129,10 +134,19 @@ final class SyncPass implements AutoCloseable {
         return false;
     }
 
+    private void insert(List<Member> absent) {
+        if (!absent.isEmpty()) {
+            tally.written(Map.of(UpsertOutcome.UPSERTED, directory.insertAbsent(entries(absent))));
+        }
+    }
+
     private void upsert(List<Member> members) {
         if (!members.isEmpty()) {
-            tally.written(directory.upsertAllIfNewer(members.stream()
-                    .map(member -> DirectoryEntry.of(tenant, member, DirectoryEntry.Source.SYNC)).toList()));
+            tally.written(directory.upsertAllIfNewer(entries(members)));
         }
+    }
+
+    private List<DirectoryEntry> entries(List<Member> members) {
+        return members.stream().map(member -> DirectoryEntry.of(tenant, member, DirectoryEntry.Source.SYNC)).toList();
     }
 }

@@ -53,6 +53,11 @@ final class DyingProcess implements MemberDirectory, SyncStateStore {
     }
 
     @Override
+    public int insertAbsent(List<DirectoryEntry> entries) {
+        return alive(() -> directory.insertAbsent(entries));
+    }
+
+    @Override
     public boolean overwrite(DirectoryEntry entry, DirectoryEntry stored) {
         return alive(() -> directory.overwrite(entry, stored));
     }

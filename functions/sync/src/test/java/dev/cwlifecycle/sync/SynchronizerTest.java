@@ -70,6 +70,8 @@ class SynchronizerTest {
     private static final List<Long> CHANGED = LongStream.range(0, 1100).map(i -> FIRST_ID + 9 * i).boxed().toList();
     private static final long LAST_CHANGED = CHANGED.get(CHANGED.size() - 1);
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+    /** A member no other test changes, on the first page. */
+    private static final long RACED = FIRST_ID + 1;
 
     @Inject
     SyncHandler handler;
@@ -159,6 +161,40 @@ class SynchronizerTest {
         assertEquals("forward-only", only.headers().get("pagination-type"));
         assertEquals("1000", only.query().get("pageSize"));
         assertEquals(watermark, second.summary().oldWatermark());
+    }
+
+    @Test
+    @Order(2)
+    void aFirstFillBatchesTheAbsentMembersAndACallbackThatRacedABatchWinsAtTheNextIncrementalRun() {
+        // GIVEN an empty directory, and a change ConnectWise makes during the full run whose callback is applied after
+        // the run read its first page's stretch of the directory (the member absent) and before that page is written
+        new StoredState(dynamo, storeConfig).forget(TENANT);
+        String raced = "Raced" + PEOPLE.incrementAndGet();
+        RacingCallback racing = new RacingCallback(directory, () -> {
+            members.update(RACED, member -> member.put("lastName", raced));
+            directory.upsertIfNewer(DirectoryEntry.of(TENANT, clients.forTenant(TENANT).member(RACED),
+                    DirectoryEntry.Source.CALLBACK));
+        });
+        Synchronizer firstFill = new Synchronizer(clients, syncState, racing, config, storeConfig, Clock.systemUTC());
+
+        // WHEN the first run fills the directory
+        SyncResult first = firstFill.run(TENANT, RunSummary.Mode.FULL,
+                new RunBudget(Clock.systemUTC(), Instant.now().plus(Duration.ofMinutes(1))));
+
+        // THEN every member went in through the batched inserts, none through a conditional put; the batch wrote the
+        // page's older data over the callback's row
+        assertEquals(SyncResult.Status.COMPLETE, first.status());
+        assertEquals(members.size(), racing.inserted());
+        assertEquals(0, racing.upserted());
+        assertEquals(members.size(), first.summary().upserted());
+        assertNotEquals(raced, entry(RACED).lastName());
+
+        // WHEN the next incremental run reads what changed since the full run started
+        incremental();
+
+        // THEN the callback's change wins, and the directory mirrors ConnectWise
+        assertEquals(raced, entry(RACED).lastName());
+        assertDirectoryMirrorsConnectWise();
     }
 
     @Test

@@ -26,4 +26,15 @@ record BenchResults(MachineInfo machine, boolean quick, SyncBenchmark.Results sy
     /** Native start to first answer against the JVM's, and resident memory after it. */
     static final double NATIVE_START_TARGET = 0.10;
     static final double NATIVE_MEMORY_TARGET = 0.50;
+    /** The latency ConnectWise adds in the figures the targets and the cost model use. */
+    static final Duration L = Duration.ofMillis(100);
+
+    static int targetCalls(String operation) {
+        return operation.equals("provision") ? PROVISION_CALLS : DEPROVISION_CALLS;
+    }
+
+    StartupFigure jvmStartup(String function) {
+        return startups.stream().filter(figure -> figure.function().equals(function)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No JVM start-up figure for " + function));
+    }
 }

@@ -80,8 +80,9 @@ public class ColdStartBenchmark {
                         unpacked.packageBytes(), unpacked.unpackedBytes()));
                 progress.report("cold start %s (JVM): first answer after %,d ms, %d MB resident", function,
                         median.toFirstAnswer().toMillis(), median.residentBytes() >> 20);
-                if (nativeImages) {
-                    FunctionPackage image = FunctionPackage.unpack(repository, function, "native/function.zip",
+                // a function whose native image ./run-native-check has not built is measured on the JVM only
+                if (nativeImages && FunctionPackage.exists(repository, function, NativeImageFigure.PACKAGE)) {
+                    FunctionPackage image = FunctionPackage.unpack(repository, function, NativeImageFigure.PACKAGE,
                             work.resolve("native"));
                     Path bootstrap = image.unpacked().resolve("bootstrap");
                     bootstrap.toFile().setExecutable(true);

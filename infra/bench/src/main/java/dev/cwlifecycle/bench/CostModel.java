@@ -46,7 +46,7 @@ final class CostModel {
         double readUnits = workloads.stream().mapToDouble(w -> w.perMonth() * w.dynamo().readUnits()).sum();
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("Lambda compute", "%,.0f GB-s x $%s".formatted(gbSeconds,
-                CostReport.plain(LAMBDA_PER_GB_SECOND)), gbSeconds * LAMBDA_PER_GB_SECOND));
+                Figures.plain(LAMBDA_PER_GB_SECOND)), gbSeconds * LAMBDA_PER_GB_SECOND));
         lines.add(new Line("Lambda requests", "%,d x $%.2f per million".formatted(invocations,
                 LAMBDA_PER_MILLION_REQUESTS), invocations * LAMBDA_PER_MILLION_REQUESTS / 1e6));
         lines.add(new Line("DynamoDB writes", "%,.0f WRU x $%.3f per million".formatted(writeUnits,

@@ -1,6 +1,7 @@
 package dev.cwlifecycle.bench;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,56 +52,43 @@ final class CostReport {
                         syncMemoryMb, steadyFull.dynamo()));
     }
 
-    static String markdown(BenchResults results) {
-        StringBuilder doc = new StringBuilder("## Monthly cost of a typical tenant\n\n");
-        doc.append(format("%d members; %d provisions, %d deprovisions and %,d callbacks a month; an incremental sync "
-                        + "every 15 minutes (%,d in 30 days) and a full sync daily (%d).%n%n", MEMBERS, PROVISIONS,
-                DEPROVISIONS, CALLBACKS, INCREMENTAL_SYNCS, FULL_SYNCS));
-        doc.append(format("Prices: us-east-1 list prices as of %s (they may have changed since): Lambda x86 $%s per "
-                        + "GB-s and $%.2f per million requests; DynamoDB on demand $%.3f per million write and $%.3f "
-                        + "per million read request units; Secrets Manager $%.2f per secret-month and $%.2f per "
-                        + "10,000 API calls. Free tiers are left out.%n%n", CostModel.PRICES_AS_OF,
-                plain(CostModel.LAMBDA_PER_GB_SECOND), CostModel.LAMBDA_PER_MILLION_REQUESTS,
-                CostModel.DYNAMODB_PER_MILLION_WRITE_UNITS, CostModel.DYNAMODB_PER_MILLION_READ_UNITS,
-                CostModel.SECRET_PER_MONTH, CostModel.SECRETS_PER_10000_CALLS));
-        doc.append(format("Assumptions: the JVM runtime at %d MB (template.yaml). At this traffic Lambda seldom "
-                + "keeps an environment warm, so every invocation is billed as a cold one: the function's measured "
-                + "start-up (which includes one invocation at L = 0) plus the handler's measured p50 or wall time at "
-                + "L = 100 ms, an upper bound (SnapStart, or the native runtime at 256/512 MB, would cut it). The "
-                + "sync figures are this tenant's own: a full run over an unchanged directory and an incremental run "
-                + "with nothing changed. Every cold start reads the secret once. API Gateway (about $1 per million "
-                + "HTTP API requests), CloudWatch Logs and DynamoDB storage (well under 1 MB) are left out.%n%n",
-                CostModel.LAMBDA_MEMORY_MB));
-        costs(doc, results.workloads(), results.bill());
-        if (!results.nativeWorkloads().isEmpty()) {
-            doc.append(format("%n### The native runtime at %d MB (sync %d MB, as template.yaml gives them)%n%n",
-                    CostModel.NATIVE_MEMORY_MB, CostModel.NATIVE_SYNC_MEMORY_MB));
-            doc.append("The same month with each function's native cold start (measured below \"Native images\") "
-                    + "and the same handler times, measured on the JVM; the native code's own speed may differ.\n\n");
-            costs(doc, results.nativeWorkloads(), results.nativeBill());
-        }
-        return doc.toString();
+    /** The cost section's placeholders: the tenant, the prices, the JVM's bill and (when measured) the native one. */
+    static Map<String, String> values(BenchResults results, ReportTemplate template) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "members", count(MEMBERS), "provisions", count(PROVISIONS), "deprovisions", count(DEPROVISIONS),
+                "callbacks-per-month", count(CALLBACKS), "incremental-syncs", count(INCREMENTAL_SYNCS),
+                "full-syncs", count(FULL_SYNCS), "prices-as-of", CostModel.PRICES_AS_OF,
+                "gb-second", Figures.plain(CostModel.LAMBDA_PER_GB_SECOND),
+                "per-million-requests", format("%.2f", CostModel.LAMBDA_PER_MILLION_REQUESTS),
+                "per-million-writes", format("%.3f", CostModel.DYNAMODB_PER_MILLION_WRITE_UNITS)));
+        values.putAll(Map.of(
+                "per-million-reads", format("%.3f", CostModel.DYNAMODB_PER_MILLION_READ_UNITS),
+                "per-secret-month", format("%.2f", CostModel.SECRET_PER_MONTH),
+                "per-10000-secret-calls", format("%.2f", CostModel.SECRETS_PER_10000_CALLS),
+                "jvm-memory", Integer.toString(CostModel.LAMBDA_MEMORY_MB),
+                "native-memory", Integer.toString(CostModel.NATIVE_MEMORY_MB),
+                "native-sync-memory", Integer.toString(CostModel.NATIVE_SYNC_MEMORY_MB),
+                "jvm-cost", costs(results.workloads(), results.bill())));
+        values.put("native-cost", results.nativeWorkloads().isEmpty() ? "" : template.fill("native-cost", Map.of(
+                "native-memory", values.get("native-memory"), "native-sync-memory", values.get("native-sync-memory"),
+                "native-cost-tables", costs(results.nativeWorkloads(), results.nativeBill()))));
+        return values;
     }
 
-    private static void costs(StringBuilder doc, List<CostModel.Workload> workloadList, List<CostModel.Line> lines) {
+    private static String costs(List<CostModel.Workload> workloadList, List<CostModel.Line> lines) {
         MarkdownTable workloads = new MarkdownTable("workload", "per month", "billed per invocation", "GB-s",
                 "WRU per invocation", "RRU per invocation");
         workloadList.forEach(workload -> workloads.row(workload.name(), count(workload.perMonth()),
                 time(workload.billed()), format("%,.0f", workload.gigabyteSeconds()),
                 count(workload.dynamo().writeUnits()), count(workload.dynamo().readUnits())));
-        doc.append(workloads.render()).append('\n');
         MarkdownTable bill = new MarkdownTable("item", "basis", "per month");
         lines.forEach(line -> bill.row(line.item(), line.basis(), dollars(line.dollars())));
         bill.row("**total**", "", "**" + dollars(CostModel.total(lines)) + "**");
-        doc.append(bill.render());
-    }
-
-    static String plain(double price) {
-        return new java.math.BigDecimal(Double.toString(price)).toPlainString();
+        return workloads.render() + "\n" + bill.render();
     }
 
     private static OperationFigure at(List<OperationFigure> operations, String name) {
-        return operations.stream().filter(f -> f.operation().equals(name) && f.latency().equals(BenchReport.L))
+        return operations.stream().filter(f -> f.operation().equals(name) && f.latency().equals(BenchResults.L))
                 .findFirst().orElseThrow(() -> new IllegalStateException("No " + name + " figure at L = 100 ms"));
     }
 

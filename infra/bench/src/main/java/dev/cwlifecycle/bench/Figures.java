@@ -1,5 +1,6 @@
 package dev.cwlifecycle.bench;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -35,6 +36,11 @@ final class Figures {
 
     static String dollars(double amount) {
         return amount < 0.01 ? format("$%.4f", amount) : format("$%.2f", amount);
+    }
+
+    /** A price as written, without an exponent. */
+    static String plain(double price) {
+        return new BigDecimal(Double.toString(price)).toPlainString();
     }
 
     static String format(String pattern, Object... args) {

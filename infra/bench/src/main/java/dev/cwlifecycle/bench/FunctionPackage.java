@@ -16,8 +16,13 @@ import java.util.zip.ZipInputStream;
 record FunctionPackage(String function, Path zip, Path unpacked, long unpackedBytes) {
 
     /** {@code zipUnderTarget}: the package's path under the module's {@code target/}. */
+    static boolean exists(Path repository, String function, String zipUnderTarget) {
+        return Files.isRegularFile(zip(repository, function, zipUnderTarget));
+    }
+
+    /** {@code zipUnderTarget}: the package's path under the module's {@code target/}. */
     static FunctionPackage unpack(Path repository, String function, String zipUnderTarget, Path into) {
-        Path zip = repository.resolve("functions").resolve(function).resolve("target").resolve(zipUnderTarget);
+        Path zip = zip(repository, function, zipUnderTarget);
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: build the functions first (./run-bench and"
                     + " ./run-native-check do)");
@@ -71,5 +76,9 @@ record FunctionPackage(String function, Path zip, Path unpacked, long unpackedBy
             throw new UncheckedIOException(e);
         }
         return into.resolve("harness");
+    }
+
+    private static Path zip(Path repository, String function, String zipUnderTarget) {
+        return repository.resolve("functions").resolve(function).resolve("target").resolve(zipUnderTarget);
     }
 }

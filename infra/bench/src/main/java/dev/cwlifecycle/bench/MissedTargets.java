@@ -1,6 +1,5 @@
 package dev.cwlifecycle.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +23,8 @@ final class MissedTargets {
                         figure.minimumRequests()));
             }
         }
-        List<SyncFigure> slow = results.sync().full().stream().filter(figure -> !figure.latency().isZero()
-                && figure.ratioToLimit() > BenchResults.WALL_TIME_TARGET).toList();
-        if (!slow.isEmpty()) {
-            notes.add(wallTime(slow, results));
-        }
+        results.sync().full().stream().filter(figure -> figure.ratioToLimit() > BenchResults.WALL_TIME_TARGET)
+                .forEach(figure -> notes.add(wallTime(figure, results)));
         List<SyncBenchmark.HeapFigure> heap = results.sync().heap();
         SyncBenchmark.HeapFigure smallest = heap.get(0);
         SyncBenchmark.HeapFigure largest = heap.get(heap.size() - 1);
@@ -47,7 +43,7 @@ final class MissedTargets {
                 notes.add(format("- **Incremental sync, N = %s:** %d ConnectWise requests with nothing changed.",
                         count(figure.members()), figure.requests())));
         for (OperationFigure figure : results.operations()) {
-            int calls = BenchReport.targetCalls(figure.operation());
+            int calls = BenchResults.targetCalls(figure.operation());
             if (figure.connectWisePerOperation() > calls) {
                 notes.add(format("- **%s:** %s ConnectWise calls per operation against a target of %d.",
                         figure.operation(), count(figure.connectWisePerOperation()), calls));
@@ -57,7 +53,7 @@ final class MissedTargets {
             }
         }
         for (NativeImageFigure figure : results.nativeImages()) {
-            StartupFigure jvm = BenchReport.jvm(results, figure.function());
+            StartupFigure jvm = results.jvmStartup(figure.function());
             if (figure.startRatio(jvm) > BenchResults.NATIVE_START_TARGET
                     || figure.memoryRatio(jvm) > BenchResults.NATIVE_MEMORY_TARGET) {
                 notes.add(format("- **Native %s:** first answer after %s (%.3f of the JVM's %s), %s resident (%.2f of "
@@ -102,52 +98,27 @@ final class MissedTargets {
         return findings;
     }
 
-    /** One note for every full sync over its wall-time target: the reason is the same for all of them. */
-    private static String wallTime(List<SyncFigure> slow, BenchResults results) {
-        SyncFigure largest = slow.get(slow.size() - 1);
-        StringBuilder note = new StringBuilder("- **Full sync at L = " + time(largest.latency()) + "** (");
-        note.append(String.join("; ", slow.stream().map(f -> format("N = %s: %s, %.1f x the limit",
-                count(f.members()), time(f.wall()), f.ratioToLimit())).toList())).append(").");
-        List<String> atZero = new ArrayList<>();
-        List<String> rates = new ArrayList<>();
-        for (SyncFigure figure : slow) {
-            BenchReport.full(results, figure.members(), Duration.ZERO).ifPresent(zero -> {
-                atZero.add(time(zero.wall()));
-                rates.add(format("%,.0f", zero.members() / (zero.wall().toNanos() / 1e9)));
-            });
+    /** Why a first fill took longer than 1.15 x its limit: which of the two costs bound it, and what overlapped. */
+    private static String wallTime(SyncFigure figure, BenchResults results) {
+        StringBuilder note = new StringBuilder(format("- **Full sync into an empty directory, N = %s at L = %s:** "
+                        + "%s, %.2f x its limit (the larger of ConnectWise's pages, %s, and the writes alone, %s).",
+                count(figure.members()), time(figure.latency()), time(figure.wall()), figure.ratioToLimit(),
+                time(figure.networkLimit()), time(figure.writeLimit())));
+        results.sync().costs().stream().filter(costs -> costs.members() == figure.members()).findFirst()
+                .map(costs -> costs.listing().get(figure.latency())).ifPresent(listing -> note.append(format(
+                        " The listing alone took %s and the writes alone %s: a run that overlapped them perfectly "
+                                + "would take the larger.", time(listing), time(figure.writeLimit()))));
+        note.append(format(" DynamoDB had a request in flight for %.1f s of the %.1f s; the rest is the first page's "
+                        + "fetch and the last page's write, which nothing overlaps, and the sync, the simulator and "
+                        + "DynamoDB Local sharing %d cores (the writes alone ran with nothing else of the run busy).",
+                figure.dynamo().busyMillis() / 1000, figure.wall().toNanos() / 1e9, results.machine().cores()));
+        long pages = (figure.members() + 999) / 1000;
+        if (!figure.latency().isZero() && figure.minimumRequests() > pages
+                && figure.networkLimit().compareTo(figure.writeLimit()) >= 0) {
+            note.append(format(" Part of it is the network limit itself, which counts ceil(N/1000) requests where a "
+                    + "keyset scan fetches one more (a full last page does not say it is the last), so even a free "
+                    + "run takes %.2f x it.", figure.minimumRequests() / (double) pages));
         }
-        if (!atZero.isEmpty()) {
-            note.append(format(" The writes into the empty directory are the bottleneck, not ConnectWise: with no "
-                    + "latency at all the same syncs took %s, i.e. DynamoDB Local absorbed %s conditional puts per "
-                    + "second on this machine, where a page of 1,000 every %s needs %,.0f.", String.join(", ", atZero),
-                    String.join(", ", rates), time(largest.latency()),
-                    1000 / (largest.latency().toNanos() / 1e9)));
-        }
-        double busy = largest.dynamo().busyMillis() / 1000;
-        double wall = largest.wall().toNanos() / 1e9;
-        note.append(format(" Fetching is overlapped with writing: at N = %s DynamoDB had a request in flight for %.1f "
-                        + "of the %.1f s, so at most %.1f s of the %.1f s spent waiting for ConnectWise (%d requests x "
-                        + "%s) was not hidden behind writes.", count(largest.members()), busy, wall,
-                Math.max(0, wall - busy), largest.requests() * largest.latency().toNanos() / 1e9, largest.requests(),
-                time(largest.latency())));
-        SyncFigure smallest = slow.get(0);
-        long pages = (smallest.members() + 999) / 1000;
-        if (smallest.minimumRequests() > pages) {
-            note.append(format(" Part of it is the limit itself, which counts ceil(N/1000) requests where a keyset "
-                    + "scan fetches one more (a full last page does not say it is the last: forward-only paging always "
-                    + "offers a next page), so at N = %s even a free run takes %.2f x the limit.",
-                    count(smallest.members()), smallest.minimumRequests() / (double) pages));
-        }
-        SyncFigure steady = results.typicalTenant().get(1);
-        note.append(steady.dynamo().requests() < steady.members()
-                ? format(" What would close it: only a first run into an empty directory writes every member (over "
-                + "an unchanged directory a full sync writes only members newer than their rows: %s DynamoDB requests "
-                + "for the typical tenant's %s members), and that first run needs more writes in flight "
-                + "(`cw.store.directory-write-parallelism`) against DynamoDB itself, whose on-demand tables take "
-                + "thousands of writes a second once warm.", count(steady.dynamo().requests()),
-                count(steady.members()))
-                : " What would close it: skipping members the directory already holds at the same `lastUpdated`, "
-                + "and more writes in flight (`cw.store.directory-write-parallelism`) for the first run.");
         return note.toString();
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 record NativeImageFigure(String function, Duration build, long buildPeakBytes, long binaryBytes, long packageBytes,
                          Duration toFirstAnswer, long residentBytes) {
 
+    static final String PACKAGE = "native/function.zip";
     static final String BUILD_STATS = "native/build-output-stats.json";
 
     static NativeImageFigure of(Path repository, String function, Duration toFirstAnswer, long residentBytes,

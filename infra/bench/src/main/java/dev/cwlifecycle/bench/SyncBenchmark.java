@@ -2,6 +2,8 @@ package dev.cwlifecycle.bench;
 
 import dev.cwlifecycle.connectwise.ConnectWiseClients;
 import dev.cwlifecycle.connectwise.MemberQuery;
+import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.store.RunSummary;
 import dev.cwlifecycle.sync.SyncHandler;
 import dev.cwlifecycle.sync.SyncRequest;
@@ -13,6 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Full and incremental syncs through the sync function's handler against a simulator child process seeded with N
@@ -25,9 +30,31 @@ public class SyncBenchmark {
 
     private static final Duration HEAP_SAMPLE_INTERVAL = Duration.ofMillis(500);
     private static final int WARM_PAGES = 20;
+    private static final String[] FIELDS = DirectoryEntry.MEMBER_FIELDS.toArray(String[]::new);
 
-    /** Results of one sync benchmark: timed runs, incremental runs with nothing changed, peak heap per N. */
-    public record Results(List<SyncFigure> full, List<SyncFigure> incremental, List<HeapFigure> heap) {
+    /**
+     * Results of one sync benchmark: timed runs, incremental runs with nothing changed, peak heap per N, and the two
+     * costs of a first fill apart per N.
+     */
+    public record Results(List<SyncFigure> full, List<SyncFigure> incremental, List<HeapFigure> heap,
+                          List<TwoCosts> costs) {
+    }
+
+    /**
+     * A first fill's two costs apart, for N members: ConnectWise's listing alone (every page, no writes) at each L,
+     * and the engine's write limit: the same N members written alone, as the sync writes them (page by page, each
+     * page's batches in parallel), into an empty directory at L = 0.
+     */
+    public record TwoCosts(int members, Map<Duration, Duration> listing, Duration writes, DynamoDbUsage dynamo) {
+
+        /** The best write rate DynamoDB Local reached with the sync's writes, in write units a second. */
+        public double writeUnitsPerSecond() {
+            return dynamo.writeUnits() / (writes.toNanos() / 1e9);
+        }
+
+        public double writeUnitsPerMember() {
+            return dynamo.writeUnits() / members;
+        }
     }
 
     /** Peak heap after GC during a full sync of {@code members}. */
@@ -38,14 +65,16 @@ public class SyncBenchmark {
     private final DynamoDbTraffic traffic;
     private final BenchTenants tenants;
     private final ConnectWiseClients clients;
+    private final MemberDirectory directory;
 
     @Inject
     public SyncBenchmark(SyncHandler handler, DynamoDbTraffic traffic, BenchTenants tenants,
-                         ConnectWiseClients clients) {
+                         ConnectWiseClients clients, MemberDirectory directory) {
         this.handler = handler;
         this.traffic = traffic;
         this.tenants = tenants;
         this.clients = clients;
+        this.directory = directory;
     }
 
     public Results run(List<Integer> memberCounts, List<Duration> latencies, Progress progress) {
@@ -53,13 +82,23 @@ public class SyncBenchmark {
         List<SyncFigure> full = new ArrayList<>();
         List<SyncFigure> incremental = new ArrayList<>();
         List<HeapFigure> heap = new ArrayList<>();
+        List<TwoCosts> costs = new ArrayList<>();
         for (int members : memberCounts) {
+            Map<Duration, Duration> listing = new TreeMap<>();
+            Duration writes = null;
+            DynamoDbUsage written = null;
             for (Duration latency : latencies) {
                 try (SimulatorProcess simulator = started(members, latency)) {
                     String tenant = tenant(members, latency, "timed");
                     tenants.point(tenant, simulator.baseUrl());
+                    listing.put(latency, listing(tenant));
+                    if (latency.isZero()) {
+                        DynamoDbUsage before = traffic.snapshot();
+                        writes = writesAlone(tenant, tenant(members, latency, "writes"));
+                        written = traffic.snapshot().minus(before);
+                    }
                     SyncFigure first = sync(tenant, members, latency, RunSummary.Mode.FULL);
-                    full.add(first);
+                    full.add(writes == null ? first : first.withWriteLimit(writes));
                     incremental.add(sync(tenant, members, latency, RunSummary.Mode.INCREMENTAL));
                     if (latency.isZero()) {
                         heap.add(peakHeap(simulator, members));
@@ -69,8 +108,37 @@ public class SyncBenchmark {
                             incremental.get(incremental.size() - 1).wall().toMillis());
                 }
             }
+            if (writes != null) {
+                costs.add(new TwoCosts(members, listing, writes, written));
+                progress.report("sync N=%,d: listing alone %s, writes alone %,d ms", members, listing.entrySet()
+                        .stream().map(e -> e.getValue().toMillis() + " ms at L=" + e.getKey().toMillis() + " ms")
+                        .toList(), writes.toMillis());
+            }
         }
-        return new Results(full, incremental, heap);
+        return new Results(full, incremental, heap, costs);
+    }
+
+    /** ConnectWise's part alone: every page of a full sync's listing, nothing written. */
+    private Duration listing(String tenant) {
+        long started = System.nanoTime();
+        clients.forTenant(tenant).memberPages(MemberQuery.all().fields(FIELDS)).forEach(page -> { });
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * The engine's part alone: the members a listing of {@code source} returns, written page by page into the empty
+     * directory of {@code target} with the sync's batched writes; only the writes are timed.
+     */
+    private Duration writesAlone(String source, String target) {
+        AtomicLong nanos = new AtomicLong();
+        clients.forTenant(source).memberPages(MemberQuery.all().fields(FIELDS)).forEach(page -> {
+            List<DirectoryEntry> entries = page.items().stream()
+                    .map(member -> DirectoryEntry.of(target, member, DirectoryEntry.Source.SYNC)).toList();
+            long started = System.nanoTime();
+            directory.insertAbsent(entries);
+            nanos.addAndGet(System.nanoTime() - started);
+        });
+        return Duration.ofNanos(nanos.get());
     }
 
     /**

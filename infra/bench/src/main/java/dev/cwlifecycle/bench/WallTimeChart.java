@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The chart of full-sync wall time over N against the network-bound limit ceil(N/1000) x L, as SVG written by the
- * bench alone. Both axes are logarithmic: N spans two decades and the times three.
+ * The chart of full-sync wall time over N against its limit (the larger of ceil(N/1000) x L and the writes alone),
+ * as SVG written by the bench alone. Both axes are logarithmic: N spans two decades and the times three.
  */
 final class WallTimeChart {
 
@@ -46,7 +46,7 @@ final class WallTimeChart {
         List<Series> series = new ArrayList<>();
         series.add(new Series("measured, L = " + ms + " ms", "#1f77b4", null, true,
                 points(slow, f -> seconds(f.wall()))));
-        series.add(new Series("limit ceil(N/1000) x " + ms + " ms", "#555555", "6 4", false,
+        series.add(new Series("limit: ceil(N/1000) x " + ms + " ms or the writes alone", "#555555", "6 4", false,
                 points(slow, f -> seconds(f.limit()))));
         series.add(new Series("target " + targetRatio + " x limit", "#d62728", "2 4", false,
                 points(slow, f -> seconds(f.limit()) * targetRatio)));

@@ -43,7 +43,7 @@ class WallTimeChartTest {
             assertTrue(points.get(0)[0] < points.get(2)[0] && points.get(0)[1] > points.get(2)[1],
                     "x grows with N, and a longer time is higher up (smaller y)");
         }
-        assertTrue(svg.contains("limit ceil(N/1000) x 100 ms"));
+        assertTrue(svg.contains("limit: ceil(N/1000) x 100 ms or the writes alone"));
         assertTrue(svg.contains("target 1.15 x limit"));
         assertTrue(svg.contains(">95 s</text>"), "the measured point at 100,000 is labelled");
         assertTrue(svg.contains(">100,000</text>"), "N is on the x axis");
