@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * An RFC 6902 JSON Patch, the only body ConnectWise's PATCH accepts. Paths name top-level fields: a reference
  * such as {@code securityRole} is replaced whole, since a path inside one can answer 200 and change nothing.
  */
+// its @JsonValue method is found by reflection, natively too (found by ./run-native-check deprovision)
+@RegisterForReflection(methods = true, fields = false)
 public final class JsonPatch {
 
     private static final Pattern TOP_LEVEL_FIELD = Pattern.compile("/?[A-Za-z_][A-Za-z0-9_]*");
