@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +32,30 @@ public final class ConnectWiseClient {
 
     private final TenantConnection connection;
     private final SetupList<Map<String, SecurityRole>> roles;
-    private final SetupList<Set<Integer>> memberTypes;
+    private final Map<SetupTable, SetupList<Set<Integer>>> setupTables;
 
     ConnectWiseClient(TenantConnection connection, ConnectWiseConfig config, Clock clock) {
-        this(connection, new SetupList<>(config.roleCacheTtl(), clock), new SetupList<>(config.roleCacheTtl(), clock));
+        this(connection, new SetupList<>(config.roleCacheTtl(), clock), setupTables(config, clock));
     }
 
     private ConnectWiseClient(TenantConnection connection, SetupList<Map<String, SecurityRole>> roles,
-                              SetupList<Set<Integer>> memberTypes) {
+                              Map<SetupTable, SetupList<Set<Integer>>> setupTables) {
         this.connection = connection;
         this.roles = roles;
-        this.memberTypes = memberTypes;
+        this.setupTables = setupTables;
+    }
+
+    private static Map<SetupTable, SetupList<Set<Integer>>> setupTables(ConnectWiseConfig config, Clock clock) {
+        Map<SetupTable, SetupList<Set<Integer>>> tables = new EnumMap<>(SetupTable.class);
+        for (SetupTable table : SetupTable.values()) {
+            tables.put(table, new SetupList<>(config.roleCacheTtl(), clock));
+        }
+        return Collections.unmodifiableMap(tables);
     }
 
     /** This client, with every request it sends (retries included) also counted into {@code counter}. */
     public ConnectWiseClient counting(RequestCounter counter) {
-        return new ConnectWiseClient(connection.countingInto(counter), roles, memberTypes);
+        return new ConnectWiseClient(connection.countingInto(counter), roles, setupTables);
     }
 
     public String tenant() {
@@ -150,9 +159,9 @@ public final class ConnectWiseClient {
         });
     }
 
-    /** The ids of the member types ({@code /system/members/types}); cached per tenant like the roles. */
-    public Set<Integer> memberTypeIds() {
-        return memberTypes.get(() -> list(MEMBERS + "/types", null, Reference.class, Reference::id)
+    /** The ids in one of the setup tables members refer to; cached per tenant like the roles. */
+    public Set<Integer> ids(SetupTable table) {
+        return setupTables.get(table).get(() -> list(table.path(), null, Reference.class, Reference::id)
                 .map(Reference::id).collect(Collectors.toUnmodifiableSet()));
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** One of a tenant's setup lists (security roles, member types), fetched once per TTL. */
+/** One of a tenant's setup lists (security roles, the {@link SetupTable}s), fetched once per TTL. */
 final class SetupList<T> {
 
     private record Snapshot<T>(T value, Instant fetchedAt) {

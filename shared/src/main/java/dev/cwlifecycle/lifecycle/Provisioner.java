@@ -6,6 +6,7 @@ import dev.cwlifecycle.connectwise.ConnectWiseClients;
 import dev.cwlifecycle.connectwise.JsonPatch;
 import dev.cwlifecycle.connectwise.MemberQuery;
 import dev.cwlifecycle.connectwise.RequestCounter;
+import dev.cwlifecycle.connectwise.SetupTable;
 import dev.cwlifecycle.connectwise.error.BadRequestException;
 import dev.cwlifecycle.connectwise.error.NotAppliedException;
 import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,9 +74,7 @@ public class Provisioner {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
         SecurityRole role = role(client, request);
-        if (request.memberTypeId() != null && !client.memberTypeIds().contains(request.memberTypeId())) {
-            throw new UnknownReference(List.of(new UnknownReference.Field("memberTypeId", "does not exist in ConnectWise")));
-        }
+        requireKnownReferences(client, request);
         String licenseClass = (request.licenseClass() == null ? config.defaultLicenseClass()
                 : request.licenseClass()).toUpperCase(Locale.ROOT);
         String base = request.identifier() != null ? request.identifier().toLowerCase(Locale.ROOT)
@@ -107,6 +107,30 @@ public class Provisioner {
         }
         throw new CreateUnsettled(MAX_ROUNDS);
     }
+
+    /**
+     * The references the request names, checked against their cached setup tables before anything is written, so
+     * a wrong id is a 422 naming our field rather than a refused create. Only a table the request refers to is read.
+     */
+    private static void requireKnownReferences(ConnectWiseClient client, NewMember request) {
+        Map<String, Integer> named = new LinkedHashMap<>();
+        named.put("defaultLocationId", request.defaultLocationId());
+        named.put("defaultDepartmentId", request.defaultDepartmentId());
+        named.put("timeZoneId", request.timeZoneId());
+        named.put("memberTypeId", request.memberTypeId());
+        List<UnknownReference.Field> unknown = named.entrySet().stream()
+                .filter(field -> field.getValue() != null
+                        && !client.ids(SETUP_TABLES.get(field.getKey())).contains(field.getValue()))
+                .map(field -> new UnknownReference.Field(field.getKey(), "does not exist in ConnectWise"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownReference(unknown);
+        }
+    }
+
+    private static final Map<String, SetupTable> SETUP_TABLES = Map.of("defaultLocationId", SetupTable.LOCATIONS,
+            "defaultDepartmentId", SetupTable.DEPARTMENTS, "timeZoneId", SetupTable.TIME_ZONES,
+            "memberTypeId", SetupTable.MEMBER_TYPES);
 
     /** The member's reference fields as ConnectWise names them, and the request fields that fill them. */
     private static final Map<String, String> REFERENCE_FIELDS = Map.of("defaultLocation", "defaultLocationId",

@@ -253,6 +253,7 @@ class ProvisionFunctionTest {
     void aReferenceConnectWiseDoesNotHaveIs422NamingOurFieldAndCreatesNothing(String field) {
         String body = person("Ray", "Reference").replace("}", ",\"" + field + "\":2147483647}");
         int seats = simulator.members("acme").activeFullSeats();
+        int creates = simulator.requestLog().count("POST", "/system/members");
 
         Answer answer = provision(body, Map.of());
 
@@ -261,6 +262,8 @@ class ProvisionFunctionTest {
         assertEquals(field, answer.body().get("errors").get(0).get("field").asText(), answer.rawBody());
         assertEquals(0, membersWithEmail(emailOf(body)));
         assertEquals(seats, simulator.members("acme").activeFullSeats());
+        // checked against the cached setup table before the create: ConnectWise is not even asked to create
+        assertEquals(creates, simulator.requestLog().count("POST", "/system/members"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
  */
 final class MemberRoutes {
 
+    private static final SetupTableRoutes TYPES = new SetupTableRoutes(SystemCatalog::memberTypes, "Member type");
+
     ApiResponse handle(ApiRequest request, List<String> rest) {
         SimMembers members = request.tenant().members();
         Paging<MemberRecord> paging = new Paging<>(members.records(), members::view, members::render,
@@ -22,7 +24,7 @@ final class MemberRoutes {
             };
         }
         if (Routes.is(rest, 0, "types")) {
-            return types(request, rest.subList(1, rest.size()));
+            return TYPES.handle(request, rest.subList(1, rest.size()));
         }
         if (Routes.is(rest, 0, "count") && rest.size() == 1) {
             Routes.requireGet(request);
@@ -60,27 +62,5 @@ final class MemberRoutes {
             }
             default -> throw Routes.unsupported(request);
         };
-    }
-
-    private static ApiResponse types(ApiRequest request, List<String> rest) {
-        Routes.requireGet(request);
-        SystemCatalog catalog = request.tenant().catalog();
-        Paging<Reference> paging = new Paging<>(catalog.memberTypes(), catalog::memberTypeJson,
-                catalog::memberTypeJson, SystemCatalog.TYPE_FIELDS);
-        if (rest.isEmpty()) {
-            return paging.list(request);
-        }
-        if (rest.size() == 1 && Routes.is(rest, 0, "count")) {
-            return paging.count(request);
-        }
-        if (rest.size() == 1) {
-            long id = Routes.id(rest.get(0));
-            Reference type = catalog.memberTypes().get(id);
-            if (type == null) {
-                throw ConnectWiseErrors.notFound("Member type " + id + " not found");
-            }
-            return ApiResponse.ok(catalog.memberTypeJson(type));
-        }
-        throw ConnectWiseErrors.endpointMissing();
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 final class SystemCatalog {
 
     static final Set<String> ROLE_FIELDS = Set.of("id", "name", "roleType", "adminFlag", "inactiveFlag", "_info");
-    static final Set<String> TYPE_FIELDS = Set.of("id", "name", "inactiveFlag", "_info");
+    static final Set<String> REFERENCE_FIELDS = Set.of("id", "name", "inactiveFlag", "_info");
     private static final String SETUP_USER = "admin";
 
     private final NavigableMap<Long, SecurityRole> roles;
@@ -105,8 +105,8 @@ final class SystemCatalog {
         return json;
     }
 
-    ObjectNode memberTypeJson(Reference type) {
-        ObjectNode json = WireJson.object().put("id", type.id()).put("name", type.name()).put("inactiveFlag", false);
+    ObjectNode referenceJson(Reference row) {
+        ObjectNode json = WireJson.object().put("id", row.id()).put("name", row.name()).put("inactiveFlag", false);
         json.set("_info", info());
         return json;
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -177,13 +179,16 @@ class MemberLifecycleTest {
         }
     }
 
-    @Test
-    void memberTypesAreListed() {
-        JsonNode types = ApiSession.json(acme.get("/system/members/types"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/system/members/types, Full Time Employee", "/system/locations, Headquarters",
+            "/system/departments, Services", "/system/timeZoneSetups, Eastern"})
+    void theSetupTablesMembersReferToAreListed(String table, String first) {
+        JsonNode rows = ApiSession.json(acme.get(table));
 
-        assertTrue(types.size() >= 3);
-        assertEquals("Full Time Employee", types.get(0).get("name").asText());
-        assertEquals(types.get(1), ApiSession.json(acme.get("/system/members/types/" + types.get(1).get("id"))));
+        assertTrue(rows.size() >= 3);
+        assertEquals(first, rows.get(0).get("name").asText());
+        assertEquals(rows.get(1), ApiSession.json(acme.get(table + "/" + rows.get(1).get("id"))));
+        assertEquals(404, acme.get(table + "/99999").statusCode());
     }
 
     private static RecordedRequest lastRequest() {
