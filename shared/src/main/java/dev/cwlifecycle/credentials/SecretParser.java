@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a tenant's secret JSON {@code {site, companyId, publicKey, privateKey, clientId, codebase?, apiTokenSha256?,
- * allowedPrincipals?}}
+ * allowedPrincipals?, scimTokenSha256?}}
  * into {@link ConnectWiseCredentials}, or fails naming the field and the problem. No message ever quotes a value:
  * a value in the wrong field may be a key.
  */
@@ -54,7 +54,7 @@ final class SecretParser {
         String codebase = codebase(optional(root, "codebase"));
         String apiTokenSha256 = apiTokenSha256(optional(root, "apiTokenSha256"));
         return new ConnectWiseCredentials(site, companyId, publicKey, privateKey, clientId, codebase, apiTokenSha256,
-                allowedPrincipals(root.get("allowedPrincipals")));
+                allowedPrincipals(root.get("allowedPrincipals")), scimTokenSha256(root.get("scimTokenSha256")));
     }
 
     private JsonNode document(String text) {
@@ -147,6 +147,22 @@ final class SecretParser {
             throw malformed("apiTokenSha256", "must be 64 hex digits (the SHA-256 of the API token)");
         }
         return hash.toLowerCase(Locale.ROOT);
+    }
+
+    /** One hash or a list of them (a token being rotated in beside the one in use). */
+    private List<String> scimTokenSha256(JsonNode hashes) {
+        if (hashes == null || hashes.isNull()) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        for (JsonNode hash : hashes.isArray() ? hashes : List.of(hashes)) {
+            if (!hash.isTextual() || !SHA256_HEX.matcher(hash.textValue()).matches()) {
+                throw malformed("scimTokenSha256", "must be 64 hex digits (the SHA-256 of a SCIM bearer token) or "
+                        + "a JSON array of them");
+            }
+            all.add(hash.textValue().toLowerCase(Locale.ROOT));
+        }
+        return all;
     }
 
     /** IAM principal ARNs, exactly as API Gateway reports the caller's ({@code userArn}). */

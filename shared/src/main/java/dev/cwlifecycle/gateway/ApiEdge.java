@@ -47,6 +47,13 @@ public class ApiEdge {
     /** @param function the function's name, the {@code function} dimension of its metrics */
     public <T> APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event,
                                                Authentication<T> authentication, Authenticated<T> endpoint) {
+        return handle(function, event, authentication, ProblemFormat.PROBLEM_JSON, endpoint);
+    }
+
+    /** @param format how the route's callers read a refusal or failure */
+    public <T> APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event,
+                                               Authentication<T> authentication, ProblemFormat format,
+                                               Authenticated<T> endpoint) {
         GatewayRequest request = new GatewayRequest(event);
         String identified = null;
         APIGatewayV2HTTPResponse response;
@@ -59,7 +66,7 @@ public class ApiEdge {
                 authentication.verify(request, tenant, caller);
                 response = endpoint.handle(request, tenant, caller);
             } catch (RuntimeException failure) {
-                response = Problems.respond(authentication.unserved(failure), request.correlationId());
+                response = Problems.respond(authentication.unserved(failure), request.correlationId(), format);
             }
         }
         response.getHeaders().put("X-Correlation-Id", request.correlationId());

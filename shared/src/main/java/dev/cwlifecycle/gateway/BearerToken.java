@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,15 @@ public final class BearerToken {
         }
         byte[] presented = sha256(header.substring(7).trim());
         return MessageDigest.isEqual(presented, HexFormat.of().parseHex(expectedSha256Hex.toLowerCase()));
+    }
+
+    /** True when the token's SHA-256 is any of {@code expectedSha256Hex}; each one compared in constant time. */
+    public static boolean matchesAny(Optional<String> authorization, List<String> expectedSha256Hex) {
+        boolean matched = false;
+        for (String expected : expectedSha256Hex) {
+            matched |= matches(authorization, expected);
+        }
+        return matched;
     }
 
     public static byte[] sha256(String token) {

@@ -35,6 +35,11 @@ public final class GatewayRequest {
                 .map(Map.Entry::getValue).findFirst();
     }
 
+    /** API Gateway's route key, the method and the route's path template: {@code GET /scim/{tenant}/v2/Users}. */
+    public String routeKey() {
+        return event.getRouteKey() == null ? "" : event.getRouteKey();
+    }
+
     public Optional<String> pathParameter(String name) {
         return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name));
     }

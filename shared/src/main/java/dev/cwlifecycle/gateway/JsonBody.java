@@ -2,12 +2,15 @@ package dev.cwlifecycle.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * A caller's JSON body, read strictly: JSON content type, within the size limit, an object of the expected shape,
@@ -24,10 +27,27 @@ public final class JsonBody {
     }
 
     public static <T extends Record> T read(GatewayRequest request, Class<T> type, int maxBytes) {
-        String contentType = request.header("Content-Type").orElse("");
-        if (!contentType.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+        JsonNode tree = object(request, maxBytes, "application/json");
+        List<InvalidField> mismatches = JsonShape.mismatches(tree, type);
+        if (!mismatches.isEmpty()) {
+            throw ProblemException.invalid(mismatches);
+        }
+        try {
+            return ConnectWiseJson.MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A body of the right shape did not bind to " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The body as a JSON object, read within every parser limit ({@link CallerJson}), sent as one of
+     * {@code mediaTypes} (the first is the one a refusal asks for).
+     */
+    public static ObjectNode object(GatewayRequest request, int maxBytes, String... mediaTypes) {
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (Arrays.stream(mediaTypes).noneMatch(type -> contentType.matches(Pattern.quote(type) + "\\s*(;.*)?"))) {
             throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                    "Send the body as 'Content-Type: application/json'"));
+                    "Send the body as 'Content-Type: " + mediaTypes[0] + "'"));
         }
         byte[] body = request.rawBody();
         if (body.length > maxBytes) {
@@ -44,14 +64,6 @@ public final class JsonBody {
         if (!tree.isObject()) {
             throw ProblemException.badRequest("malformed-json", "The body must be a JSON object");
         }
-        List<InvalidField> mismatches = JsonShape.mismatches(tree, type);
-        if (!mismatches.isEmpty()) {
-            throw ProblemException.invalid(mismatches);
-        }
-        try {
-            return ConnectWiseJson.MAPPER.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A body of the right shape did not bind to " + type.getSimpleName(), e);
-        }
+        return (ObjectNode) tree;
     }
 }

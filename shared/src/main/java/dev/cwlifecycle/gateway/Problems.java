@@ -16,6 +16,8 @@ import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
 import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
 import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
 import dev.cwlifecycle.gateway.exceptions.SigningKeyUnavailable;
+import dev.cwlifecycle.gateway.exceptions.ScimRequestInvalid;
+import dev.cwlifecycle.gateway.exceptions.ScimTokenRefused;
 import dev.cwlifecycle.gateway.exceptions.TenantForbidden;
 import dev.cwlifecycle.lifecycle.exceptions.CreateUnsettled;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
@@ -56,6 +58,10 @@ public final class Problems {
     }
 
     public static APIGatewayV2HTTPResponse respond(Throwable failure, String correlationId) {
+        return respond(failure, correlationId, ProblemFormat.PROBLEM_JSON);
+    }
+
+    public static APIGatewayV2HTTPResponse respond(Throwable failure, String correlationId, ProblemFormat format) {
         Problem problem = problemFor(failure).correlatedBy(correlationId);
         if (problem.status() >= 500) {
             LOG.errorf(failure, "request failed: status=%d type=%s", problem.status(), problem.type());
@@ -66,7 +72,7 @@ public final class Problems {
         Map<String, String> headers = problem.status() == 503 || failure instanceof MemberBusy
                 ? Map.of("Retry-After", String.valueOf(retryAfter(failure).toSeconds()))
                 : Map.of();
-        return GatewayResponses.problem(problem, headers);
+        return format.write(problem, headers);
     }
 
     static Problem problemFor(Throwable failure) {
@@ -143,6 +149,8 @@ public final class Problems {
             entry(MemberNotFound.class, "member-not-found", new Kind(null, "Not found", 404)),
             entry(CreateUnsettled.class, "connectwise-unsettled", new Kind(null, "ConnectWise unavailable", 503)),
             entry(TenantForbidden.class, "tenant-forbidden", new Kind(null, "Forbidden", 403)),
+            entry(ScimTokenRefused.class, "unauthenticated", new Kind(null, "Unauthenticated", 401)),
+            entry(ScimRequestInvalid.class, "scim-request", new Kind(null, "Bad SCIM request", 400)),
             entry(ForeignCompany.class, "callback-company", CALLBACK_REFUSED),
             entry(KeyUrlRefused.class, "callback-key-url", CALLBACK_REFUSED),
             entry(SignatureRefused.class, "callback-signature", CALLBACK_REFUSED),
@@ -165,6 +173,8 @@ public final class Problems {
             problem = problem.with("memberId", conflict.memberId()).with("identifier", conflict.identifier());
         } else if (failure instanceof UnknownSecurityRole role) {
             problem = problem.with("validRoles", role.validRoles());
+        } else if (failure instanceof ScimRequestInvalid scim) {
+            problem = problem.with("scimType", scim.scimType());
         } else if (failure instanceof UnknownReference unknown) {
             problem = problem.withErrors(unknown.fields().stream()
                     .map(field -> new InvalidField(field.field(), field.message())).toList());

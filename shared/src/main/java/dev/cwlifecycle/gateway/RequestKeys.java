@@ -35,6 +35,24 @@ public final class RequestKeys {
         return IdempotencyStore.payloadHash(OfficeEmail.key(email));
     }
 
+    /**
+     * One provision per office email at a time, whatever idempotency key each request carries. Whether ConnectWise
+     * refuses a second member with the same office email is unverified, so two requests for one person that plan
+     * at the same moment could each see nobody and each create a member (a paid seat).
+     */
+    public static IdempotencyKey officeEmailLease(String tenant, String email) {
+        return new IdempotencyKey(tenant, "provision-email", emailHash(email));
+    }
+
+    /**
+     * The key of a request that carries none of its own: identical requests for one email are one request (retries
+     * and duplicates); a different request for the same email is not a misuse of a key, so it runs and finds the
+     * existing member. The email stands in the key as its SHA-256: no address in a DynamoDB key.
+     */
+    public static String personKey(String email, String canonicalPayload) {
+        return "email:" + emailHash(email) + ":" + IdempotencyStore.payloadHash(canonicalPayload).substring(0, 16);
+    }
+
     public static IdempotencyKey key(String tenant, String operation, String clientKey) {
         return new IdempotencyKey(tenant, operation, clientKey);
     }

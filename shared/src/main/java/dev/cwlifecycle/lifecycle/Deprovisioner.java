@@ -15,6 +15,7 @@ import dev.cwlifecycle.lifecycle.Departure.Mode;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetInvalid;
 import dev.cwlifecycle.lifecycle.exceptions.HandoverTargetUnknown;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
+import dev.cwlifecycle.store.DirectoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,16 +40,18 @@ public class Deprovisioner {
 
     private final ConnectWiseClients clients;
     private final MemberLeases leases;
+    private final DirectoryRefresh directory;
     private final Clock clock;
 
     @Inject
-    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases) {
-        this(clients, leases, Clock.systemUTC());
+    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases, DirectoryRefresh directory) {
+        this(clients, leases, directory, Clock.systemUTC());
     }
 
-    Deprovisioner(ConnectWiseClients clients, MemberLeases leases, Clock clock) {
+    Deprovisioner(ConnectWiseClients clients, MemberLeases leases, DirectoryRefresh directory, Clock clock) {
         this.clients = clients;
         this.leases = leases;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -63,20 +66,20 @@ public class Deprovisioner {
         Instant lookedUp = clock.instant();
         Member found = find(client, request).orElseThrow(() -> new MemberNotFound(request.named()));
         if (request.dryRun()) {
-            return deprovision(client, found, request, counter);
+            return deprovision(tenant, client, found, request, counter);
         }
         return leases.exclusively(tenant, found.id(), released -> {
             if (released == null || released.isBefore(lookedUp.minus(CLOCK_SKEW))) {
-                return deprovision(client, found, request, counter);
+                return deprovision(tenant, client, found, request, counter);
             }
             Optional<Member> current = current(client, found.id());
-            return current.isPresent() ? deprovision(client, current.get(), request, counter)
+            return current.isPresent() ? deprovision(tenant, client, current.get(), request, counter)
                     : result(found, "deleted", "none", "already deleted", counter);
         });
     }
 
-    private DeprovisionOutcome deprovision(ConnectWiseClient client, Member member, Departure request,
-                                           RequestCounter counter) {
+    private DeprovisionOutcome deprovision(String tenant, ConnectWiseClient client, Member member,
+                                           Departure request, RequestCounter counter) {
         Mode mode = request.mode();
         String kept = null;
         if (mode == Mode.DELETE) {
@@ -106,7 +109,9 @@ public class Deprovisioner {
         if (mode == Mode.HANDOVER) {
             return handOver(client, member, request, counter);
         }
-        verifyInactive(client.deactivate(member.id(), clock.instant()));
+        Member deactivated = client.deactivate(member.id(), clock.instant());
+        verifyInactive(deactivated);
+        directory.record(tenant, deactivated, DirectoryEntry.Source.DEPROVISION);
         return result(member, "inactive", "deactivated", kept, counter);
     }
 

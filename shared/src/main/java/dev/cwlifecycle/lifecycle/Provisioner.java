@@ -23,6 +23,7 @@ import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
 import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
 import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.people.OfficeEmail;
+import dev.cwlifecycle.store.DirectoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -56,17 +57,19 @@ public class Provisioner {
     private final ConnectWiseClients clients;
     private final ProvisionPolicy config;
     private final IdentifierConvention convention;
+    private final DirectoryRefresh directory;
     private final Clock clock;
 
     @Inject
-    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config) {
-        this(clients, config, Clock.systemUTC());
+    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config, DirectoryRefresh directory) {
+        this(clients, config, directory, Clock.systemUTC());
     }
 
-    Provisioner(ConnectWiseClients clients, ProvisionPolicy config, Clock clock) {
+    Provisioner(ConnectWiseClients clients, ProvisionPolicy config, DirectoryRefresh directory, Clock clock) {
         this.clients = clients;
         this.config = config;
         this.convention = new IdentifierConvention(config.identifierPattern());
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -82,7 +85,7 @@ public class Provisioner {
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Plan plan = plan(client, request, base);
             if (plan.existing() != null) {
-                return existing(client, request, plan.existing(), role, licenseClass, counter);
+                return existing(tenant, client, request, plan.existing(), role, licenseClass, counter);
             }
             if (request.dryRun()) {
                 return result("would-create", null, plan.identifier(), licenseClass, role, request, counter);
@@ -90,12 +93,14 @@ public class Provisioner {
             Member sent = newMember(request, plan.identifier(), role, licenseClass);
             try {
                 Member created = client.create(sent);
+                directory.record(tenant, created, DirectoryEntry.Source.PROVISION);
                 return created(client, created, licenseClass, role, request, counter);
             } catch (ConnectionFailedException | ServerErrorException unknown) {
                 LOG.warnf("create of %s ended without an answer (%s); looking it up before anything else",
                         plan.identifier(), unknown.getMessage());
                 Optional<Member> ours = UnansweredCreate.settle(client, sent, request.ticket());
                 if (ours.isPresent()) {
+                    directory.record(tenant, ours.get(), DirectoryEntry.Source.PROVISION);
                     return created(client, ours.get(), licenseClass, role, request, counter);
                 }
             } catch (BadRequestException refused) {
@@ -183,7 +188,7 @@ public class Provisioner {
                 role.id(), request.ticket(), counter.requests(), others.isEmpty() ? null : others);
     }
 
-    private ProvisionOutcome existing(ConnectWiseClient client, NewMember request, Member existing,
+    private ProvisionOutcome existing(String tenant, ConnectWiseClient client, NewMember request, Member existing,
                                      SecurityRole role, String licenseClass, RequestCounter counter) {
         if (existing.active()) {
             throw new MemberExists(existing.id(), existing.identifier());
@@ -202,6 +207,7 @@ public class Provisioner {
         if (!reactivated.active()) {
             throw new NotAppliedException("PATCH", "/system/members/" + existing.id(), "still inactive after reactivation");
         }
+        directory.record(tenant, reactivated, DirectoryEntry.Source.PROVISION);
         return result("reactivated", reactivated.id(), reactivated.identifier(), licenseClass, role, request,
                 counter);
     }

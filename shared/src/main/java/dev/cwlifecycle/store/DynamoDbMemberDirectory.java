@@ -39,6 +39,9 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
 
     private static final String UPSERT_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated < :lastUpdated"
             + " OR (pending = :true AND deleted = :false AND lastUpdated = :lastUpdated)";
+    /** {@link #upsertOurWrite}: the same, and a row as new (ConnectWise stamps to the second) gives way too. */
+    private static final String OUR_WRITE_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated <= :lastUpdated"
+            + " OR (pending = :true AND deleted = :false)";
     private static final String TOMBSTONE_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated <= :at";
     private static final String PENDING_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated < :at";
 
@@ -64,12 +67,21 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
 
     @Override
     public UpsertOutcome upsertIfNewer(DirectoryEntry entry) {
+        return upsert(entry, UPSERT_CONDITION);
+    }
+
+    @Override
+    public UpsertOutcome upsertOurWrite(DirectoryEntry entry) {
+        return upsert(entry, OUR_WRITE_CONDITION);
+    }
+
+    private UpsertOutcome upsert(DirectoryEntry entry, String condition) {
         if (entry.lastUpdated() == null) {
             throw new IllegalArgumentException("A directory entry needs lastUpdated to be ordered against stored data");
         }
         return conditional(() -> dynamo.putItem(put -> put.tableName(config.directoryTable())
                 .item(DirectoryItem.of(entry))
-                .conditionExpression(UPSERT_CONDITION)
+                .conditionExpression(condition)
                 .expressionAttributeValues(Map.of(
                         ":lastUpdated", SortableInstant.attribute(entry.lastUpdated()),
                         ":true", TRUE,

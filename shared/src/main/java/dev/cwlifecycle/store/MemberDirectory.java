@@ -15,6 +15,14 @@ public interface MemberDirectory {
      */
     UpsertOutcome upsertIfNewer(DirectoryEntry entry);
 
+    /**
+     * Writes the member as ConnectWise answered a write of ours, unless the directory holds strictly newer data.
+     * ConnectWise stamps to the second, so a row as new as our answer is most likely the change our write followed
+     * (a create's callback before a deactivation in the same second); were it a later one, its stamp equals ours
+     * and the next full sync, which repairs rows that contradict ConnectWise, puts it right.
+     */
+    UpsertOutcome upsertOurWrite(DirectoryEntry entry);
+
     /** {@link #upsertIfNewer} for a page of members, written in parallel; counts every outcome. */
     Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page);
 

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** API Gateway HTTP API (v2) event JSON, shaped as API Gateway sends it to a Lambda function. */
 public final class GatewayEvents {
@@ -19,11 +22,22 @@ public final class GatewayEvents {
     /** A POST with the test bearer token and a JSON content type, plus any {@code headers} given. */
     public static String post(String route, String rawPath, Map<String, String> pathParameters,
                               Map<String, String> headers, String body) {
+        return request("POST", route, rawPath, pathParameters, Map.of(), headers, body);
+    }
+
+    /**
+     * A request to {@code route} ({@code /members/{identifier}/deprovision}) with the test bearer token and a JSON
+     * content type, plus any {@code headers} given (a null value removes one of those).
+     */
+    public static String request(String method, String route, String rawPath, Map<String, String> pathParameters,
+                                 Map<String, String> query, Map<String, String> headers, String body) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
-        event.put("routeKey", "POST " + route);
+        event.put("routeKey", method + " " + route);
         event.put("rawPath", rawPath);
-        event.put("rawQueryString", "");
+        event.put("rawQueryString", query.entrySet().stream()
+                .map(q -> q.getKey() + "=" + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
         ObjectNode allHeaders = event.putObject("headers");
         allHeaders.put("content-type", "application/json");
         allHeaders.put("authorization", "Bearer " + FunctionTestResource.TOKEN);
@@ -36,13 +50,17 @@ public final class GatewayEvents {
         });
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", "POST " + route);
+        context.put("routeKey", method + " " + route);
         context.put("stage", "$default");
-        context.putObject("http").put("method", "POST").put("path", rawPath).put("protocol", "HTTP/1.1")
+        context.putObject("http").put("method", method).put("path", rawPath).put("protocol", "HTTP/1.1")
                 .put("sourceIp", "127.0.0.1").put("userAgent", "test");
         if (!pathParameters.isEmpty()) {
             ObjectNode parameters = event.putObject("pathParameters");
             pathParameters.forEach(parameters::put);
+        }
+        if (!query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            query.forEach(parameters::put);
         }
         if (body != null) {
             event.put("body", body);

@@ -11,8 +11,6 @@ import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.JsonBody;
 import dev.cwlifecycle.gateway.RequestKeys;
 import dev.cwlifecycle.lifecycle.Provisioner;
-import dev.cwlifecycle.store.IdempotencyKey;
-import dev.cwlifecycle.store.IdempotencyStore;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,29 +57,11 @@ public class ProvisionHandler {
             return GatewayResponses.json(200, provisioner.provision(tenant, body.newMember()), Map.of());
         }
         String payload = canonical(body);
-        String clientKey = RequestKeys.clientKey(request, body.ticket()).orElseGet(() -> emailKey(body, payload));
+        String clientKey = RequestKeys.clientKey(request, body.ticket())
+                .orElseGet(() -> RequestKeys.personKey(body.email(), payload));
         return idempotent.run(RequestKeys.key(tenant, "provision", clientKey), payload,
-                () -> idempotent.exclusively(officeEmailLease(tenant, body.email()), "A provision for this email",
+                () -> idempotent.exclusively(RequestKeys.officeEmailLease(tenant, body.email()), "A provision for this email",
                         () -> GatewayResponses.json(201, provisioner.provision(tenant, body.newMember()), Map.of())));
-    }
-
-    /**
-     * One provision per office email at a time, whatever idempotency key each request carries. Whether ConnectWise
-     * refuses a second member with the same office email is unverified, so two requests for one person that plan
-     * at the same moment could each see nobody and each create a member (a paid seat).
-     */
-    private static IdempotencyKey officeEmailLease(String tenant, String email) {
-        return new IdempotencyKey(tenant, "provision-email", RequestKeys.emailHash(email));
-    }
-
-    /**
-     * Without a key, identical requests for one email are one request (retries and duplicates); a different
-     * request for the same email is not a misuse of a key, so it runs and finds the existing member. The email
-     * stands in the key as its SHA-256: no address in a DynamoDB key, where it would outlive the request.
-     */
-    private static String emailKey(ProvisionRequest body, String payload) {
-        return "email:" + RequestKeys.emailHash(body.email()) + ":"
-                + IdempotencyStore.payloadHash(payload).substring(0, 16);
     }
 
     private static String canonical(ProvisionRequest body) {

@@ -48,6 +48,11 @@ final class DyingProcess implements MemberDirectory, SyncStateStore {
     }
 
     @Override
+    public UpsertOutcome upsertOurWrite(DirectoryEntry entry) {
+        return alive(() -> directory.upsertOurWrite(entry));
+    }
+
+    @Override
     public Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page) {
         return alive(() -> directory.upsertAllIfNewer(page));
     }

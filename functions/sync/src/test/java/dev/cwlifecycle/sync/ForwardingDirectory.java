@@ -25,6 +25,11 @@ abstract class ForwardingDirectory implements MemberDirectory {
     }
 
     @Override
+    public UpsertOutcome upsertOurWrite(DirectoryEntry entry) {
+        return directory.upsertOurWrite(entry);
+    }
+
+    @Override
     public Map<UpsertOutcome, Integer> upsertAllIfNewer(List<DirectoryEntry> page) {
         return directory.upsertAllIfNewer(page);
     }
