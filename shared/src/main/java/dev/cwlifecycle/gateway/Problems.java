@@ -29,6 +29,7 @@ import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
 import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotOurs;
+import dev.cwlifecycle.lifecycle.exceptions.OfficeEmailHeld;
 import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
 import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.store.DynamoDbOutage;
@@ -132,6 +133,7 @@ public final class Problems {
             entry(MemberExists.class, "member-exists", CONFLICT),
             entry(MemberInactive.class, "member-inactive", CONFLICT),
             entry(MemberNotOurs.class, "member-not-ours", CONFLICT),
+            entry(OfficeEmailHeld.class, "email-taken", CONFLICT),
             entry(IdentifierTaken.class, "identifier-taken", CONFLICT),
             entry(IdentifiersExhausted.class, "identifier-exhausted", CONFLICT),
             entry(MemberBusy.class, "in-progress", CONFLICT),

@@ -57,7 +57,7 @@ public record DirectoryEntry(
 
     /** Which path wrote the entry last. */
     public enum Source {
-        SYNC, CALLBACK, PROVISION, DEPROVISION;
+        SYNC, CALLBACK, PROVISION, DEPROVISION, MOVER;
 
         String attribute() {
             return name().toLowerCase(Locale.ROOT);
