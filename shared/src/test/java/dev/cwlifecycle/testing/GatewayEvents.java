@@ -51,6 +51,21 @@ public final class GatewayEvents {
         return event.toString();
     }
 
+    /** A PATCH with the test bearer token and a JSON content type, plus any {@code headers} given. */
+    public static String patch(String route, String rawPath, Map<String, String> pathParameters,
+                               Map<String, String> headers, String body) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(post(route, rawPath, pathParameters, headers, body));
+            event.put("routeKey", "PATCH " + route);
+            ObjectNode context = (ObjectNode) event.get("requestContext");
+            context.put("routeKey", "PATCH " + route);
+            ((ObjectNode) context.get("http")).put("method", "PATCH");
+            return event.toString();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The event as API Gateway's JWT authorizer passes it on: the token's claims, no Authorization header left. */
     public static String jwtAuthorized(String eventJson, Map<String, String> claims) {
         ObjectNode event = authorized(eventJson);
