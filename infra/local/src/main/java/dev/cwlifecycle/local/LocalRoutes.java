@@ -50,6 +50,8 @@ public final class LocalRoutes {
             new Route("POST", "/members", "provision", true),
             new Route("POST", "/members/{identifier}/deprovision", "deprovision", true),
             new Route("POST", "/members/deprovision", "deprovision", true),
+            new Route("PATCH", "/members/{identifier}", "mover", true),
+            new Route("PATCH", "/members/by-id/{memberId}", "mover", true),
             new Route("POST", "/callbacks/connectwise", "callback", false));
 
     private LocalRoutes() {

@@ -53,7 +53,7 @@ class LocalStackTest {
     void everyCurlExampleInTheReadmeRunsAsWrittenAgainstTheLocalStack() throws Exception {
         List<String> scripts = ReadmeExamples.curlScripts();
 
-        assertEquals(3, scripts.size(), "the local block, the API section's provision and its deprovision");
+        assertEquals(4, scripts.size(), "the local block, the API section's provision, its mover and its deprovision");
         for (String script : scripts) {
             // as written, but on this test's port; CW_TOKEN as a reader pasted it from the banner
             ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script.replace("http://127.0.0.1:8080",
@@ -88,7 +88,10 @@ class LocalStackTest {
         DirectoryEntry row = directory.get(TENANT, outcome.memberId()).orElseThrow();
         assertFalse(row.active());
         assertEquals(DemoStory.NEW_LAST_NAME, row.lastName());
-        assertEquals(DemoStory.ROLE, row.securityRole());
+        assertEquals(DemoStory.NEW_ROLE, row.securityRole());
+        assertEquals(DemoStory.NEW_TITLE, member.path("title").asText());
+        assertEquals(DemoStory.NEW_ROLE, outcome.moved().securityRole());
+        assertEquals(DemoStory.NEW_LAST_NAME, outcome.moved().lastName(), "the move kept the rename");
         assertEquals("zoe.lindqvist@acme.example", row.officeEmail());
         assertEquals(outcome.seatsBefore() + 1, outcome.seatsProvisioned());
         assertEquals(outcome.seatsBefore(), outcome.seatsAfter());

@@ -144,7 +144,7 @@ final class TemplateCheck {
             Object timeout = properties.getOrDefault("Timeout", globals.get("Timeout"));
             expect("PT" + timeout + "S", env.get("CW_FUNCTION_TIMEOUT"), name + " CW_FUNCTION_TIMEOUT vs Timeout");
         });
-        expect(Set.of("callback", "deprovision", "provision", "sync"), modules, "function modules");
+        expect(Set.of("callback", "deprovision", "mover", "provision", "sync"), modules, "function modules");
     }
 
     /** The variables every function reads, and the table variable of each table its policy grants actions on. */

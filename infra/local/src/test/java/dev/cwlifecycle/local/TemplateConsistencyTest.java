@@ -7,6 +7,7 @@ import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.GatewayConfig;
 import dev.cwlifecycle.lifecycle.DeprovisionPolicy;
 import dev.cwlifecycle.lifecycle.ProvisionPolicy;
+import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.sync.SyncConfig;
@@ -24,7 +25,7 @@ class TemplateConsistencyTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final List<Class<?>> CONFIG = List.of(StoreConfig.class, CredentialsConfig.class,
             ConnectWiseConfig.class, GatewayConfig.class, ProvisionPolicy.class, ProvisionHandler.ProvisionConfig.class,
-            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, SyncConfig.class, CallbackConfig.class);
+            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, MoverHandler.MoverConfig.class, SyncConfig.class, CallbackConfig.class);
 
     @Test
     void templateAgreesWithTheCode() throws Exception {
