@@ -27,8 +27,8 @@ import java.util.Map;
  * Changes an active member (the mover): reads it once, works out which of the asked fields differ, and sends one
  * JSON Patch with exactly those, so a field someone else changes in ConnectWise meanwhile is never written back.
  * With a warm role cache that is two requests; a new office email costs one more, the look for another active
- * member holding it. Nothing to change is no write at all. Changes of one member run one at a time
- * ({@link MemberLeases}); the directory row is refreshed from ConnectWise's answer, only if newer.
+ * member holding it. Nothing to change is no ConnectWise write at all. Changes of one member run one at a time
+ * ({@link MemberLeases}); the directory row is refreshed from what ConnectWise answered, only if newer.
  */
 @ApplicationScoped
 public class Mover {
@@ -79,6 +79,10 @@ public class Mover {
         }
         MemberDifference difference = MemberDifference.between(member, change, role);
         if (difference.isEmpty()) {
+            if (!change.dryRun()) {
+                // e.g. a retry after an answer that never came: the patch was made, the directory may lack it
+                refreshDirectory(tenant, member);
+            }
             return outcome("unchanged", member, difference, MemberState.of(member), change, counter);
         }
         if (difference.has("email") && !OfficeEmail.same(change.email(), member.officeEmail())) {

@@ -12,6 +12,7 @@ import dev.cwlifecycle.connectwise.error.ConnectWiseException;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.Problem;
+import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
@@ -26,18 +27,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Runs a chaos plan's operations one after another, as a ticketing tool, ConnectWise's users, its callback delivery
  * and the schedule would, and checks each answer's claim against the simulator at once: a 2xx provision names an
- * active member with the person's email, a 2xx deprovision an inactive one, a 404 or 409 is true, any other
- * failure is a clear problem. A tool retries a 503 or an in-progress 409 twice, under the same key.
+ * active member with the person's email, a 2xx deprovision an inactive one, a 2xx move a member with the role and
+ * title asked and a directory row at least as new as ConnectWise's, a 404 or 409 is true, any other failure is a
+ * clear problem. A tool retries a 503 or an in-progress 409 twice, under the same key.
  */
 final class ChaosDriver {
 
@@ -61,6 +65,7 @@ final class ChaosDriver {
     private final CallbackSettling settling;
     private final ProvisionHandler provision;
     private final DeprovisionHandler deprovision;
+    private final MoverHandler mover;
     private final SyncHandler sync;
     private final CallbackHandler callbacks;
     private final MemberDirectory directory;
@@ -69,14 +74,15 @@ final class ChaosDriver {
     private final Map<String, Long> memberByKey = new HashMap<>();
 
     ChaosDriver(ChaosPlan plan, String tenant, ConnectWiseSimulator simulator, CallbackEndpoint endpoint,
-                ProvisionHandler provision, DeprovisionHandler deprovision, SyncHandler sync, CallbackHandler callbacks,
-                MemberDirectory directory, ChaosLedger ledger) {
+                ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, SyncHandler sync,
+                CallbackHandler callbacks, MemberDirectory directory, ChaosLedger ledger) {
         this.plan = plan;
         this.tenant = tenant;
         this.simulator = simulator;
         this.settling = new CallbackSettling(simulator, endpoint);
         this.provision = provision;
         this.deprovision = deprovision;
+        this.mover = mover;
         this.sync = sync;
         this.callbacks = callbacks;
         this.directory = directory;
@@ -111,6 +117,8 @@ final class ChaosDriver {
             futureDated(step, future.pick());
         } else if (operation instanceof ChaosOperation.Deprovision d) {
             deprovision(step, d.person(), d.key());
+        } else if (operation instanceof ChaosOperation.Move move) {
+            move(step, move);
         } else if (operation instanceof ChaosOperation.ConsoleEdit edit) {
             new ConsoleEdits(simulator.members(BenchTenants.COMPANY)).apply(edit, step);
             ledger.outcome("console edit " + edit.edit().name().toLowerCase(Locale.ROOT));
@@ -237,6 +245,45 @@ final class ChaosDriver {
             ledger.clearFailure();
         } else {
             expectClear(step, "deprovision", answer);
+        }
+    }
+
+    /**
+     * A move of the person's member (the active one, else any), by its identifier; nobody's is a move by an id no
+     * member has. A 2xx must leave ConnectWise with the role and title asked and the directory row at least as new as
+     * ConnectWise's member (callbacks are held: only the mover can have written it).
+     */
+    private void move(int step, ChaosOperation.Move move) {
+        String email = People.email(plan.seed(), move.person());
+        Optional<ObjectNode> target = simulator.members(BenchTenants.COMPANY).all().stream()
+                .filter(member -> email.equalsIgnoreCase(member.path("officeEmail").asText()))
+                .min((a, b) -> Boolean.compare(a.path("inactiveFlag").asBoolean(), b.path("inactiveFlag").asBoolean()));
+        String body = "{\"role\":\"" + move.role() + "\",\"title\":\"" + move.title() + "\"}";
+        Answer answer = send(() -> mover.handle(target.isPresent()
+                ? ApiGatewayEvents.move(tenant, move.key(), target.get().path("identifier").asText(), body)
+                : ApiGatewayEvents.moveById(tenant, move.key(), Integer.MAX_VALUE, body)));
+        ledger.outcome("move " + answer.status() + " " + answer.outcome());
+        if (answer.success()) {
+            long memberId = answer.body().path("memberId").asLong();
+            ObjectNode member = simulator.members(BenchTenants.COMPANY).get(memberId);
+            if (member == null || !move.role().equals(member.path("securityRole").path("name").asText())
+                    || !move.title().equals(member.path("title").asText())) {
+                ledger.untrueSuccess("step " + step + ": move answered " + answer.status() + " for member " + memberId
+                        + ", which does not have role " + move.role() + " and title " + move.title());
+            } else if (!directory.get(tenant, memberId).map(row -> row.lastUpdated() != null && !row.lastUpdated()
+                    .isBefore(Instant.parse(member.path("_info").path("lastUpdated").asText()))).orElse(false)) {
+                ledger.untrueSuccess("step " + step + ": move of member " + memberId + " left the directory behind "
+                        + "ConnectWise: " + directory.get(tenant, memberId));
+            }
+        } else if ("member-not-found".equals(answer.problemType()) || "member-inactive".equals(answer.problemType())) {
+            boolean active = target.isPresent() && !target.get().path("inactiveFlag").asBoolean();
+            if (target.isEmpty() == "member-inactive".equals(answer.problemType()) || active) {
+                ledger.untrueSuccess("step " + step + ": move answered " + answer.problemType() + " for " + email
+                        + ", whose member is " + target.map(ObjectNode::toString).orElse("none"));
+            }
+            ledger.clearFailure();
+        } else {
+            expectClear(step, "move", answer);
         }
     }
 
