@@ -75,7 +75,7 @@ public final class Validation {
     public Validation securityRole(String role, Integer roleId, boolean required) {
         return check(required ? role != null ^ roleId != null : role == null || roleId == null, "role",
                 "give exactly one of role (a name) or roleId")
-                .text("role", role, false, 30)
+                .text("role", role, role != null, 30)
                 .check(role == null || role.indexOf('"') < 0 && role.indexOf('\\') < 0, "role",
                         "must not contain '\"' or '\\'")
                 .positive("roleId", roleId);

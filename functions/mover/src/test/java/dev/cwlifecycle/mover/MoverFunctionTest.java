@@ -194,6 +194,7 @@ class MoverFunctionTest {
         assertEquals(List.of("GET /system/members/" + id(member), "PATCH /system/members/" + id(member)),
                 memberCalls());
         assertEquals("Architect", members.get(id(member)).get("title").asText());
+        assertTrue(answer.body().at("/member/defaultLocationId").isNull(), "an empty field is shown as null");
     }
 
     @Test
@@ -353,6 +354,7 @@ class MoverFunctionTest {
             "bidi override in title      | {\"title\":\"Lead\u202E\"}                      | title",
             "phone too long              | {\"phone\":\"+1 555 0100 0100 99\"}             | phone",
             "role and roleId             | {\"role\":\"Sales\",\"roleId\":4}               | role",
+            "blank role                  | {\"role\":\" \"}                               | role",
             "role with a quote           | {\"role\":\"Sa\\\"les\"}                        | role",
             "roleId zero                 | {\"roleId\":0}                                  | roleId",
             "roleId as text              | {\"roleId\":\"4\"}                              | roleId",

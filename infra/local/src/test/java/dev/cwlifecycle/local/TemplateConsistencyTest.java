@@ -77,11 +77,12 @@ class TemplateConsistencyTest {
         List<String> withoutDirectory = problems(noDirectory);
         List<String> withoutPattern = problems(noPattern);
 
-        // the directory variable is needed where the directory table is granted: sync and callback, not provision
+        // the directory variable is needed where the directory table is granted: sync, callback and mover, not provision
         assertEquals(List.of("CallbackFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "MoverFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "SyncFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads"), withoutDirectory.stream()
                 .filter(p -> p.contains("CW_STORE_DIRECTORY_TABLE")).sorted().toList());
-        assertEquals(4, withoutPattern.stream()
+        assertEquals(5, withoutPattern.stream()
                 .filter(p -> p.endsWith("does not set CW_CREDENTIALS_SECRET_NAME_PATTERN, which it reads")).count(),
                 withoutPattern.toString());
     }
@@ -97,7 +98,7 @@ class TemplateConsistencyTest {
 
         assertEquals(1, wideOpen.stream().filter(p -> p.startsWith("ProvisionFunction may read secrets")).count(),
                 wideOpen.toString());
-        assertEquals(4, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
+        assertEquals(5, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
         assertTrue(problems(otherDefault).stream().anyMatch(p -> p.contains("secret name pattern by default")));
     }
 
