@@ -11,6 +11,7 @@ import dev.cwlifecycle.simulator.SimMembers;
 import dev.cwlifecycle.simulator.SpecSchema;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.testing.EmittedMetrics;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
@@ -51,6 +52,9 @@ class MoverFunctionTest {
 
     @Inject
     MemberDirectory directory;
+
+    @Inject
+    EmittedMetrics metrics;
 
     private ConnectWiseSimulator simulator;
     private SimMembers members;
@@ -149,6 +153,22 @@ class MoverFunctionTest {
         assertEquals(1, simulator.requestLog().count("PATCH", "/system/members"));
         assertEquals("Hopper", members.get(id(member)).get("lastName").asText());
         assertEquals(3, members.get(id(member)).at("/securityRole/id").asInt());
+    }
+
+    @Test
+    void aMoveIsCountedByItsOutcomeWithTheAnswersConnectWiseRequests() {
+        ObjectNode member = newMember();
+        metrics.clear();
+
+        Answer updated = byIdentifier(member, "{\"title\":\"Counted\"}");
+        Map<String, Double> first = metrics.only("mover", "default").values();
+        metrics.clear();
+        Answer unchanged = byIdentifier(member, "{\"title\":\"Counted\"}");
+
+        assertEquals(Map.of("mover.updated", 1.0,
+                "connectwise.requests.2xx", updated.body().get("connectWiseRequests").asDouble()), first);
+        assertEquals("unchanged", unchanged.body().get("outcome").asText());
+        assertEquals(1.0, metrics.only("mover", "default").values().get("mover.unchanged"));
     }
 
     @Test
