@@ -5,6 +5,7 @@ import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.testing.ConnectWiseSeconds;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -60,7 +61,7 @@ class CallbackFutureDatedTest {
         assertEquals("Callback", stored.lastName());
         assertFalse(stored.pending());
 
-        SiteMembers.nextSecondAfter(SiteMembers.lastUpdated(created));
+        ConnectWiseSeconds.awaitAfter(SiteMembers.lastUpdated(created));
         simulator.members("acme").update(id(created), member -> member.put("lastName", "Genuine"));
         await("the genuine change", () -> "Genuine".equals(directory.get(TENANT, id(created)).orElseThrow()
                 .lastName()));

@@ -17,6 +17,7 @@ import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -484,10 +485,10 @@ class ProvisionFunctionTest {
                 .filter(m -> email.equalsIgnoreCase(m.path("officeEmail").asText())).count();
     }
 
-    private void awaitRequests(String method, int count) throws InterruptedException {
-        for (int i = 0; i < 500 && simulator.requestLog().count(method, "/system/members") < count; i++) {
-            Thread.sleep(10);
-        }
+    private void awaitRequests(String method, int count) {
+        Awaitility.await(count + " " + method + " of /system/members").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> simulator.requestLog().count(method, "/system/members") >= count);
         assertEquals(count, simulator.requestLog().count(method, "/system/members"));
     }
 

@@ -1,6 +1,7 @@
 package dev.cwlifecycle.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.connectwise.ConnectWiseClients;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
@@ -276,9 +277,9 @@ class SynchronizerTest {
         Instant watermark = watermark();
         String lastName = "Late" + PEOPLE.incrementAndGet();
         changeMembers(lastName);
-        SteppedClock clock = new SteppedClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         RunBudget budget = new RunBudget(clock, clock.instant().plus(Duration.ofMinutes(1)));
-        BetweenPages.on(simulator, answered -> clock.jump(Duration.ofMinutes(2)));
+        BetweenPages.on(simulator, answered -> clock.advance(Duration.ofMinutes(2)));
         simulator.requestLog().clear();
 
         SyncResult stopped = synchronizer.run(TENANT, RunSummary.Mode.INCREMENTAL, budget);
