@@ -4,9 +4,9 @@ import dev.cwlifecycle.credentials.ConnectWiseCredentials;
 import dev.cwlifecycle.gateway.Authentication;
 import dev.cwlifecycle.gateway.CallerJson;
 import dev.cwlifecycle.gateway.GatewayRequest;
-import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Problems;
 import dev.cwlifecycle.gateway.Tenants;
+import dev.cwlifecycle.gateway.exceptions.BodyTooLarge;
 import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
 import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
 import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
@@ -50,7 +50,7 @@ public class CallbackAuthentication implements Authentication<SignedCallback> {
         AnswerDeadline deadline = AnswerDeadline.after(clock, config.answerWithin());
         byte[] body = request.rawBody();
         if (body.length > config.maxBodyBytes()) {
-            throw ProblemException.payloadTooLarge(body.length, config.maxBodyBytes());
+            throw new BodyTooLarge(body.length, config.maxBodyBytes());
         }
         CallbackPayload callback = CallbackPayload.parse(json, body);
         Tenants.requireValid(tenant);
