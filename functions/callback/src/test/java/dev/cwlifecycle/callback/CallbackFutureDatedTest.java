@@ -8,6 +8,7 @@ import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.testing.ConnectWiseSeconds;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.LambdaInvoker;
+import dev.cwlifecycle.testing.SignedCallbacks;
 
 /** The tenant's key_url and signing key as a real delivery shows them, to sign callbacks a test makes up. */
 record CallbackSigner(String keyUrl, String signingKey) {

@@ -3,6 +3,7 @@ package dev.cwlifecycle.callback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
