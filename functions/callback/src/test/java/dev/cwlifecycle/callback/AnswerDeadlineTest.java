@@ -1,7 +1,6 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.MemberDirectory;
@@ -44,10 +43,6 @@ class AnswerDeadlineTest {
     private static final Duration SLOWER_THAN_THE_DEADLINE = Duration.ofSeconds(2);
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
 
     private ConnectWiseSimulator simulator;
@@ -57,7 +52,7 @@ class AnswerDeadlineTest {
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        signer = CallbackSigner.learn(simulator, handler, registration);
+        signer = CallbackSigner.learn(simulator);
         // a key_url of its own, so the first callback of each test really fetches the key
         keyUrl = signer.keyUrl() + "&copy=" + UUID.randomUUID();
     }

@@ -44,8 +44,6 @@ class CallbackDeliveryTest {
     private static ConnectWiseSimulator listenedTo;
 
     @Inject
-    CallbackHandler handler;
-    @Inject
     CallbackRegistration registration;
     @Inject
     ConnectWiseClients connectWise;
@@ -63,7 +61,7 @@ class CallbackDeliveryTest {
     void registerTheFunction() {
         simulator = FunctionTestResource.simulator();
         simulator.faults().clear();
-        receiver = CallbackReceiver.registeredWith(simulator, handler, registration);
+        receiver = CallbackReceiver.registeredWith(simulator);
         simulator.requestLog().clear();
     }
 

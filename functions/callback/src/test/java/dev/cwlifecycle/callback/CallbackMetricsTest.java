@@ -1,7 +1,6 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.metrics.MetricNames;
 import dev.cwlifecycle.metrics.Metrics;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
@@ -31,10 +30,6 @@ class CallbackMetricsTest {
     private static final long SEEDED = 112;
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     EmittedMetrics metrics;
     @Inject
     Metrics pending;
@@ -45,7 +40,7 @@ class CallbackMetricsTest {
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        signer = CallbackSigner.learn(simulator, handler, registration);
+        signer = CallbackSigner.learn(simulator);
         simulator.requestLog().clear();
         // learning the key calls beans directly, outside any handler: drain what that left pending
         pending.emit("setup");

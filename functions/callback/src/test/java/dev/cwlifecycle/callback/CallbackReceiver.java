@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import io.quarkus.arc.Arc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,13 +58,13 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     /** The receiver registered with this simulator, started on first use (the test application may restart). */
-    static synchronized CallbackReceiver registeredWith(ConnectWiseSimulator simulator, CallbackHandler handler,
-                                                        CallbackRegistration registration) {
+    static synchronized CallbackReceiver registeredWith(ConnectWiseSimulator simulator) {
         if (current == null || current.simulator != simulator) {
             if (current != null) {
                 current.close();
             }
-            current = new CallbackReceiver(simulator, handler, registration);
+            current = new CallbackReceiver(simulator, Arc.container().instance(CallbackHandler.class).get(),
+                    Arc.container().instance(CallbackRegistration.class).get());
         }
         return current;
     }

@@ -1,7 +1,6 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.MemberDirectory;
@@ -34,10 +33,6 @@ class CallbackRefusalTest {
     private static final AtomicLong IDS = new AtomicLong(980_000);
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
     @Inject
     SigningKeys signingKeys;
@@ -53,7 +48,7 @@ class CallbackRefusalTest {
     @BeforeEach
     void learnAndCacheTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        CallbackSigner signer = CallbackSigner.learn(simulator, handler, registration);
+        CallbackSigner signer = CallbackSigner.learn(simulator);
         keyUrl = signer.keyUrl();
         signingKey = signer.signingKey();
         String ignored = SignedCallbacks.payload("added", 1, null, keyUrl).put("Type", "ticket").toString();

@@ -1,7 +1,6 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.SignedCallbacks;
@@ -10,10 +9,9 @@ import dev.cwlifecycle.testing.SignedCallbacks;
 record CallbackSigner(String keyUrl, String signingKey) {
 
     /** Clears the simulator's faults, registers the function, and makes a first delivery when none happened yet. */
-    static CallbackSigner learn(ConnectWiseSimulator simulator, CallbackHandler handler,
-                                CallbackRegistration registration) {
+    static CallbackSigner learn(ConnectWiseSimulator simulator) {
         simulator.faults().clear();
-        CallbackReceiver.registeredWith(simulator, handler, registration);
+        CallbackReceiver.registeredWith(simulator);
         if (simulator.callbacks().deliveries().isEmpty()) {
             SiteMembers.create(simulator);
             SiteMembers.await("a first delivery", () -> !simulator.callbacks().deliveries().isEmpty());

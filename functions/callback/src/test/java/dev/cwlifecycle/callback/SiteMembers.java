@@ -3,7 +3,7 @@ package dev.cwlifecycle.callback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
-import dev.cwlifecycle.testing.SignedCallbacks;
+import dev.cwlifecycle.testing.ConsoleMembers;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
@@ -24,14 +24,7 @@ final class SiteMembers {
     /** A new member, made in ConnectWise's own screens: the simulator announces it to every registration. */
     static ObjectNode create(ConnectWiseSimulator simulator) {
         String identifier = "cb" + PEOPLE.incrementAndGet() + "x" + (System.nanoTime() % 100_000);
-        ObjectNode fields = SignedCallbacks.JSON.createObjectNode()
-                .put("identifier", identifier)
-                .put("firstName", "Casey")
-                .put("lastName", "Callback")
-                .put("officeEmail", identifier + "@acme.example")
-                .put("licenseClass", "F");
-        fields.putObject("securityRole").put("id", 2);
-        return simulator.members("acme").create(fields);
+        return ConsoleMembers.create(simulator, identifier, "Casey", "Callback", identifier + "@acme.example");
     }
 
     static long id(ObjectNode member) {

@@ -10,6 +10,7 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.store.Tables;
+import dev.cwlifecycle.testing.ConsoleMembers;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
@@ -405,11 +406,9 @@ class ProvisionFunctionTest {
         String body = """
                 {"firstName":"Hal","lastName":"Held","email":"%s","identifier":"%s","role":"Technician",
                  "ticket":{"system":"jira","id":"IT-%d"}}""".formatted(email, identifier, n);
-        ObjectNode holder = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("identifier", identifier).put("firstName", "Hal").put("lastName", "Other")
-                .put("officeEmail", emailOfHolder.equals("same") ? email : "someone.else" + n + "@acme.example")
-                .put("licenseClass", "F").put("notes", "Provisioned by cw-lifecycle for ticket jira OTHER-" + n);
-        holder.putObject("securityRole").put("id", 2);
+        ObjectNode holder = ConsoleMembers.technician(identifier, "Hal", "Other",
+                        emailOfHolder.equals("same") ? email : "someone.else" + n + "@acme.example")
+                .put("notes", "Provisioned by cw-lifecycle for ticket jira OTHER-" + n);
         AtomicLong holderId = new AtomicLong();
         simulator.onRequest(request -> {
             if (request.method().equals("POST") && request.body().contains(email) && holderId.get() == 0) {
