@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.Unremovable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +34,16 @@ final class CallbackReceiver implements AutoCloseable {
 
     /** The handler's answer to one delivery. */
     record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** The application's beans a receiver needs, kept although no test injects them itself. */
+    @Unremovable
+    @Singleton
+    static class Beans {
+        @Inject
+        CallbackHandler handler;
+        @Inject
+        CallbackRegistration registration;
     }
 
     private static CallbackReceiver current;
@@ -63,8 +76,8 @@ final class CallbackReceiver implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
-            current = new CallbackReceiver(simulator, Arc.container().instance(CallbackHandler.class).get(),
-                    Arc.container().instance(CallbackRegistration.class).get());
+            Beans beans = Arc.container().instance(Beans.class).get();
+            current = new CallbackReceiver(simulator, beans.handler, beans.registration);
         }
         return current;
     }
