@@ -11,6 +11,8 @@ import dev.cwlifecycle.credentials.CredentialsException;
 import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.SecretThrottledException;
+import dev.cwlifecycle.gateway.exceptions.BodyNotAnObject;
+import dev.cwlifecycle.gateway.exceptions.BodyTooLarge;
 import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
 import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
 import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
@@ -40,8 +42,8 @@ import java.util.Optional;
 
 /**
  * The one place where a failure becomes a response: the edge's own refusals keep their problem; what the lifecycle
- * core ({@code dev.cwlifecycle.lifecycle.exceptions}) or a callback's authentication ({@code gateway.exceptions})
- * refuses gets its status and type from one table here; ConnectWise, Secrets
+ * core ({@code dev.cwlifecycle.lifecycle.exceptions}), a callback's authentication or the body reading
+ * ({@code gateway.exceptions}) refuses gets its status and type from one table here; ConnectWise, Secrets
  * Manager or DynamoDB being unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502
  * (the caller did nothing wrong, the operator must fix the secret); anything else is 500 with only the correlation
  * id to go on. A credentials failure answers without its message, which names the secret and AWS's request: that
@@ -147,7 +149,9 @@ public final class Problems {
             entry(KeyUrlRefused.class, "callback-key-url", CALLBACK_REFUSED),
             entry(SignatureRefused.class, "callback-signature", CALLBACK_REFUSED),
             entry(SigningKeyUnavailable.class, "callback-key-unavailable", CALLBACK_LATER),
-            entry(CallbackNotApplied.class, "callback-not-applied", CALLBACK_LATER));
+            entry(CallbackNotApplied.class, "callback-not-applied", CALLBACK_LATER),
+            entry(BodyTooLarge.class, "payload-too-large", new Kind(null, "Payload too large", 413)),
+            entry(BodyNotAnObject.class, "malformed-json", new Kind(null, "Bad request", 400)));
 
     private static Map.Entry<Class<? extends RuntimeException>, Kind> entry(Class<? extends RuntimeException> type,
                                                                           String kind, Kind like) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +72,7 @@ class ResponseWriteOutageTest {
 
     @Test
     void givenTheResponseCannotBeStored_whenARequestSucceeds_thenTheCallerGetsItAndTheKeyIsReleasedForARetry() {
-        IdempotentRequests requests = new IdempotentRequests(store);
+        IdempotentRequests requests = new IdempotentRequests(store, Clock.systemUTC());
 
         APIGatewayV2HTTPResponse response = requests.run(key, "{\"identifier\":\"jdoe\"}", () -> {
             faults.fail("PutItem", When.BEFORE_APPLYING, Integer.MAX_VALUE);

@@ -11,6 +11,7 @@ import dev.cwlifecycle.store.MemberDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -23,9 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -213,17 +214,13 @@ class LocalStackTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Delivery awaitDelivery(ConnectWiseSimulator simulator, long memberId) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            for (Delivery delivery : simulator.callbacks().deliveries()) {
-                if (delivery.succeeded() && mentions(delivery, memberId)) {
-                    return delivery;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no callback about member " + memberId);
+    private static Delivery awaitDelivery(ConnectWiseSimulator simulator, long memberId) {
+        return Awaitility.await("a callback about member " + memberId).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> simulator.callbacks().deliveries().stream()
+                        .filter(delivery -> delivery.succeeded() && mentions(delivery, memberId)).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static boolean mentions(Delivery delivery, long memberId) {
