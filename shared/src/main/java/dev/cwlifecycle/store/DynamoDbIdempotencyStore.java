@@ -76,6 +76,11 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
             return new Claim.Started(attempt,
                     released ? Instant.ofEpochMilli(Long.parseLong(old.get(RELEASED_AT).n())) : null);
         } catch (ConditionalCheckFailedException taken) {
+            if (AttributeValue.fromS(attempt).equals(taken.item().get(ATTEMPT))) {
+                // our own claim: the SDK retried a put whose answer was lost; what it replaced is unknown, so the
+                // holder is told of a release just now and reads again what it read before
+                return new Claim.Started(attempt, now);
+            }
             return claimHeldBy(taken.item(), payloadHash);
         }
     }
