@@ -51,8 +51,11 @@ public final class LambdaInvoker {
 
     private static Answer answer(int status, Map<String, String> headers, String body) {
         try {
-            return new Answer(status, headers == null ? Map.of() : headers, body == null ? null : JSON.readTree(body),
-                    body);
+            Map<String, String> all = headers == null ? Map.of() : headers;
+            boolean json = all.entrySet().stream().anyMatch(header -> header.getKey().equalsIgnoreCase("Content-Type")
+                    && header.getValue().contains("json"));
+            return new Answer(status, all, body == null || !json && !body.startsWith("{") ? null
+                    : JSON.readTree(body), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
