@@ -103,7 +103,7 @@ class LocalStackTest {
     @Test
     void anythingOutsideTheRouteTableGetsApiGatewaysNotFound() throws Exception {
         for (HttpRequest request : List.of(
-                HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members")).GET().build(),
+                HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members")).DELETE().build(),
                 HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members/ada/delete"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/"))
