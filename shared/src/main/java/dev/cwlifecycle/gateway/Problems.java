@@ -27,6 +27,7 @@ import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
 import dev.cwlifecycle.lifecycle.exceptions.MemberBusy;
 import dev.cwlifecycle.lifecycle.exceptions.MemberConflict;
+import dev.cwlifecycle.lifecycle.exceptions.MemberDeleted;
 import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
 import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
@@ -125,6 +126,7 @@ public final class Problems {
 
     private static final Kind CONFLICT = new Kind(null, "Conflict", 409);
     private static final Kind UNPROCESSABLE = new Kind(null, "Unprocessable request", 422);
+    private static final Kind NOT_FOUND = new Kind(null, "Not found", 404);
     /** 401 tells ConnectWise (or whoever forged the call) nothing beyond "not accepted". */
     private static final Kind CALLBACK_REFUSED = new Kind(null, "Callback not accepted", 401);
     /** 429 is the only status after which ConnectWise redelivers: every "we could not take it now" is one. */
@@ -142,7 +144,8 @@ public final class Problems {
             entry(UnknownReference.class, "unknown-reference", UNPROCESSABLE),
             entry(HandoverTargetUnknown.class, "handover-member-unknown", UNPROCESSABLE),
             entry(HandoverTargetInvalid.class, "handover-member-invalid", UNPROCESSABLE),
-            entry(MemberNotFound.class, "member-not-found", new Kind(null, "Not found", 404)),
+            entry(MemberNotFound.class, "member-not-found", NOT_FOUND),
+            entry(MemberDeleted.class, "member-not-found", NOT_FOUND),
             entry(CreateUnsettled.class, "connectwise-unsettled", new Kind(null, "ConnectWise unavailable", 503)),
             entry(TenantForbidden.class, "tenant-forbidden", new Kind(null, "Forbidden", 403)),
             entry(ForeignCompany.class, "callback-company", CALLBACK_REFUSED),
@@ -167,6 +170,9 @@ public final class Problems {
         Problem problem = Problem.of(kind.kind(), kind.title(), kind.status(), failure.getMessage());
         if (failure instanceof MemberConflict conflict) {
             problem = problem.with("memberId", conflict.memberId()).with("identifier", conflict.identifier());
+            if (failure instanceof MemberDeleted) {
+                problem = problem.with("deleted", true);
+            }
         } else if (failure instanceof UnknownSecurityRole role) {
             problem = problem.with("validRoles", role.validRoles());
         } else if (failure instanceof UnknownReference unknown) {

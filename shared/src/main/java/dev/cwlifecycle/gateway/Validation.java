@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,15}");
     private static final Pattern TICKET_SYSTEM = Pattern.compile("[A-Za-z0-9 _.-]{1,40}");
 
     private final List<InvalidField> errors = new ArrayList<>();
@@ -59,6 +60,12 @@ public final class Validation {
         check(ticket.system() != null && TICKET_SYSTEM.matcher(ticket.system()).matches(), "ticket.system",
                 "is required: 1 to 40 letters, digits, spaces, '.', '_' or '-'");
         return text("ticket.id", ticket.id(), true, 100);
+    }
+
+    /** A ConnectWise member identifier: 1 to 15 letters, digits, '.', '_' or '-'. */
+    public Validation identifier(String field, String value) {
+        return check(value != null && IDENTIFIER.matcher(value).matches(), field,
+                "must be 1 to 15 letters, digits, '.', '_' or '-'");
     }
 
     public Validation positive(String field, Integer value) {

@@ -51,6 +51,35 @@ public final class GatewayEvents {
         return event.toString();
     }
 
+    /**
+     * A GET with the test bearer token and the {@code query} parameters (decoded, as API Gateway hands them on), plus
+     * any {@code headers} given.
+     */
+    public static String get(String route, String rawPath, Map<String, String> pathParameters,
+                             Map<String, String> query, Map<String, String> headers) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(post(route, rawPath, pathParameters, headers, null));
+            event.put("routeKey", "GET " + route);
+            ((ObjectNode) event.get("headers")).remove("content-type");
+            ObjectNode context = (ObjectNode) event.get("requestContext");
+            context.put("routeKey", "GET " + route);
+            ((ObjectNode) context.get("http")).put("method", "GET");
+            event.put("rawQueryString", query.entrySet().stream().map(parameter -> encoded(parameter.getKey())
+                    + "=" + encoded(parameter.getValue())).collect(java.util.stream.Collectors.joining("&")));
+            if (!query.isEmpty()) {
+                ObjectNode parameters = event.putObject("queryStringParameters");
+                query.forEach(parameters::put);
+            }
+            return event.toString();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The event as API Gateway's JWT authorizer passes it on: the token's claims, no Authorization header left. */
     public static String jwtAuthorized(String eventJson, Map<String, String> claims) {
         ObjectNode event = authorized(eventJson);

@@ -54,7 +54,7 @@ class LocalStackTest {
     void everyCurlExampleInTheReadmeRunsAsWrittenAgainstTheLocalStack() throws Exception {
         List<String> scripts = ReadmeExamples.curlScripts();
 
-        assertEquals(3, scripts.size(), "the local block, the API section's provision and its deprovision");
+        assertEquals(4, scripts.size(), "the local block, the API section's provision, its deprovision and its reads");
         for (String script : scripts) {
             // as written, but on this test's port; CW_TOKEN as a reader pasted it from the banner
             ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script.replace("http://127.0.0.1:8080",
@@ -104,7 +104,7 @@ class LocalStackTest {
     @Test
     void anythingOutsideTheRouteTableGetsApiGatewaysNotFound() throws Exception {
         for (HttpRequest request : List.of(
-                HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members")).GET().build(),
+                HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members")).DELETE().build(),
                 HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members/ada/delete"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/"))
