@@ -1,6 +1,6 @@
 package dev.cwlifecycle.cache;
 
-import dev.cwlifecycle.credentials.MovableClock;
+import dev.cwlifecycle.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
