@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
-    private static final Pattern TICKET_SYSTEM = Pattern.compile("[A-Za-z0-9 _.-]{1,40}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,15}");
+    private static final Pattern TICKET_SYSTEM = Pattern.compile("[A-Za-z0-9 _.-]{1,40}");
     private static final Set<String> LICENSE_CLASSES = Set.of("A", "C", "F", "X");
 
     private final List<InvalidField> errors = new ArrayList<>();

@@ -38,11 +38,7 @@ public class Deprovisioner {
     private final Clock clock;
 
     @Inject
-    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases) {
-        this(clients, leases, Clock.systemUTC());
-    }
-
-    Deprovisioner(ConnectWiseClients clients, MemberLeases leases, Clock clock) {
+    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases, Clock clock) {
         this.clients = clients;
         this.leases = leases;
         this.clock = clock;

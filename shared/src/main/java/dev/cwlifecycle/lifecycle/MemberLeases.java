@@ -40,8 +40,8 @@ public class MemberLeases {
     private final Pause pause;
 
     @Inject
-    public MemberLeases(IdempotencyStore store, DeprovisionPolicy policy) {
-        this(store, policy, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    public MemberLeases(IdempotencyStore store, DeprovisionPolicy policy, Clock clock) {
+        this(store, policy, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     MemberLeases(IdempotencyStore store, DeprovisionPolicy policy, Clock clock, Pause pause) {

@@ -43,11 +43,7 @@ public class Mover {
     private final Clock clock;
 
     @Inject
-    public Mover(ConnectWiseClients clients, MemberLeases leases, MemberDirectory directory) {
-        this(clients, leases, directory, Clock.systemUTC());
-    }
-
-    Mover(ConnectWiseClients clients, MemberLeases leases, MemberDirectory directory, Clock clock) {
+    public Mover(ConnectWiseClients clients, MemberLeases leases, MemberDirectory directory, Clock clock) {
         this.clients = clients;
         this.leases = leases;
         this.directory = directory;

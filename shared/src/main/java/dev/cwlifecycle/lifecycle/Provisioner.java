@@ -54,11 +54,7 @@ public class Provisioner {
     private final Clock clock;
 
     @Inject
-    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config) {
-        this(clients, config, Clock.systemUTC());
-    }
-
-    Provisioner(ConnectWiseClients clients, ProvisionPolicy config, Clock clock) {
+    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config, Clock clock) {
         this.clients = clients;
         this.config = config;
         this.convention = new IdentifierConvention(config.identifierPattern());

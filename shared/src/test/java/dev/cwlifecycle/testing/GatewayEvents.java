@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** API Gateway HTTP API (v2) event JSON, shaped as API Gateway sends it to a Lambda function. */
 public final class GatewayEvents {
@@ -19,9 +22,37 @@ public final class GatewayEvents {
     /** A POST with the test bearer token and a JSON content type, plus any {@code headers} given. */
     public static String post(String route, String rawPath, Map<String, String> pathParameters,
                               Map<String, String> headers, String body) {
+        return request("POST", route, rawPath, pathParameters, headers, body).toString();
+    }
+
+    /** A PATCH with the test bearer token and a JSON content type, plus any {@code headers} given. */
+    public static String patch(String route, String rawPath, Map<String, String> pathParameters,
+                               Map<String, String> headers, String body) {
+        return request("PATCH", route, rawPath, pathParameters, headers, body).toString();
+    }
+
+    /**
+     * A GET with the test bearer token and the {@code query} parameters (decoded, as API Gateway hands them on), plus
+     * any {@code headers} given.
+     */
+    public static String get(String route, String rawPath, Map<String, String> pathParameters,
+                             Map<String, String> query, Map<String, String> headers) {
+        ObjectNode event = request("GET", route, rawPath, pathParameters, headers, null);
+        ((ObjectNode) event.get("headers")).remove("content-type");
+        event.put("rawQueryString", query.entrySet().stream().map(parameter -> encoded(parameter.getKey())
+                + "=" + encoded(parameter.getValue())).collect(Collectors.joining("&")));
+        if (!query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            query.forEach(parameters::put);
+        }
+        return event.toString();
+    }
+
+    private static ObjectNode request(String method, String route, String rawPath, Map<String, String> pathParameters,
+                                      Map<String, String> headers, String body) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
-        event.put("routeKey", "POST " + route);
+        event.put("routeKey", method + " " + route);
         event.put("rawPath", rawPath);
         event.put("rawQueryString", "");
         ObjectNode allHeaders = event.putObject("headers");
@@ -36,9 +67,9 @@ public final class GatewayEvents {
         });
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", "POST " + route);
+        context.put("routeKey", method + " " + route);
         context.put("stage", "$default");
-        context.putObject("http").put("method", "POST").put("path", rawPath).put("protocol", "HTTP/1.1")
+        context.putObject("http").put("method", method).put("path", rawPath).put("protocol", "HTTP/1.1")
                 .put("sourceIp", "127.0.0.1").put("userAgent", "test");
         if (!pathParameters.isEmpty()) {
             ObjectNode parameters = event.putObject("pathParameters");
@@ -48,22 +79,11 @@ public final class GatewayEvents {
             event.put("body", body);
         }
         event.put("isBase64Encoded", false);
-        return event.toString();
+        return event;
     }
 
-    /** A PATCH with the test bearer token and a JSON content type, plus any {@code headers} given. */
-    public static String patch(String route, String rawPath, Map<String, String> pathParameters,
-                               Map<String, String> headers, String body) {
-        try {
-            ObjectNode event = (ObjectNode) JSON.readTree(post(route, rawPath, pathParameters, headers, body));
-            event.put("routeKey", "PATCH " + route);
-            ObjectNode context = (ObjectNode) event.get("requestContext");
-            context.put("routeKey", "PATCH " + route);
-            ((ObjectNode) context.get("http")).put("method", "PATCH");
-            return event.toString();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** The event as API Gateway's JWT authorizer passes it on: the token's claims, no Authorization header left. */

@@ -6,7 +6,6 @@ import dev.cwlifecycle.callback.CallbackHandler;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Problems;
-import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,13 +42,6 @@ public class LocalGateway {
     private HttpServer server;
 
     @Inject
-    public LocalGateway(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover,
-                        CallbackHandler callback) {
-        this.functions = Map.of(
-                "provision", provision::handle,
-                "deprovision", deprovision::handle,
-                "mover", mover::handle,
-                "callback", callback::handle);
         LocalRoutes.ALL.stream().filter(route -> !functions.containsKey(route.function())).findAny()
                 .ifPresent(route -> {
                     throw new IllegalStateException("No handler for " + route.routeKey());

@@ -51,7 +51,9 @@ class TemplateConsistencyTest {
 
         assertTrue(problems(template.replace("{ProjectionType: KEYS_ONLY}", "{ProjectionType: ALL}")).stream()
                 .anyMatch(p -> p.startsWith("DirectoryTable indexes: the code has [")));
-        assertEquals(List.of("SyncFunction may not Query ${DirectoryTable.Arn}/index/byPending"),
+        assertEquals(List.of("SyncFunction may not Query ${DirectoryTable.Arn}/index/byPending",
+                        "MembersFunction may not Query ${DirectoryTable.Arn}/index/byIdentifier",
+                        "MembersFunction may not Query ${DirectoryTable.Arn}/index/byEmail"),
                 problems(template.replace("Action: dynamodb:Query\n", "Action: dynamodb:GetItem\n")));
     }
 
@@ -68,6 +70,15 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void aTemplateRouteTheContractDoesNotDocumentIsCaught() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"))
+                .replace("RouteKey: GET /openapi.yaml", "RouteKey: GET /openapi.json");
+
+        assertTrue(problems(template).stream().anyMatch(p -> p.startsWith("routes in docs/openapi.yaml")
+                && p.contains("GET /openapi.json")), problems(template).toString());
+    }
+
+    @Test
     void aVariableAFunctionReadsMissingFromACopyOfTheTemplateIsCaught() throws Exception {
         String template = Files.readString(REPOSITORY.resolve("template.yaml"));
         String noDirectory = template.replace("        CW_STORE_DIRECTORY_TABLE: !Ref DirectoryTable\n", "");
@@ -77,8 +88,10 @@ class TemplateConsistencyTest {
         List<String> withoutDirectory = problems(noDirectory);
         List<String> withoutPattern = problems(noPattern);
 
-        // the directory variable is needed where the directory table is granted: sync, callback and mover, not provision
+        // the directory variable is needed where the directory table is granted: sync, callback, mover and members,
+        // not provision
         assertEquals(List.of("CallbackFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "MembersFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "MoverFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "SyncFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads"), withoutDirectory.stream()
                 .filter(p -> p.contains("CW_STORE_DIRECTORY_TABLE")).sorted().toList());

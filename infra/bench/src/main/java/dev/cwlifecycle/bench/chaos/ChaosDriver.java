@@ -16,19 +16,15 @@ import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.simulator.Signature;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.sync.SyncHandler;
 import dev.cwlifecycle.sync.SyncRequest;
 import dev.cwlifecycle.sync.SyncResult;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -342,17 +338,9 @@ final class ChaosDriver {
         return new Answer(response.getStatusCode(), outcome, type, body, response.getBody(), attempt, replayed);
     }
 
-    /** ConnectWise's signature: Base64(HMAC-SHA256(SHA-256(signing key), body)). */
     private String signature(String body) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest(simulator.callbacks()
-                    .signingKey(BenchTenants.COMPANY).getBytes(StandardCharsets.UTF_8));
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(hmac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
+        return Signature.sign(simulator.callbacks().signingKey(BenchTenants.COMPANY),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private long connectWiseWrites() {
