@@ -1,6 +1,7 @@
 package dev.cwlifecycle.connectwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwlifecycle.cache.TtlCache;
 import dev.cwlifecycle.connectwise.model.CallbackEntry;
 import dev.cwlifecycle.connectwise.model.Member;
 import dev.cwlifecycle.connectwise.model.MemberDeactivation;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +29,22 @@ import java.util.stream.Stream;
 public final class ConnectWiseClient {
 
     private static final String MEMBERS = "/system/members";
+    private static final String SECURITY_ROLES = "/system/securityroles";
 
     private final TenantConnection connection;
-    private final SetupList<Map<String, SecurityRole>> roles;
-    private final Map<SetupTable, SetupList<Set<Integer>>> setupTables;
+    private final TtlCache<String, Map<String, SecurityRole>> roles;
+    private final TtlCache<SetupTable, Set<Integer>> setupTables;
 
+    /** The security roles and setup tables are fetched once per {@code roleCacheTtl}. */
     ConnectWiseClient(TenantConnection connection, ConnectWiseConfig config, Clock clock) {
-        this(connection, new SetupList<>(config.roleCacheTtl(), clock), setupTables(config, clock));
+        this(connection, new TtlCache<>(config.roleCacheTtl(), clock), new TtlCache<>(config.roleCacheTtl(), clock));
     }
 
-    private ConnectWiseClient(TenantConnection connection, SetupList<Map<String, SecurityRole>> roles,
-                              Map<SetupTable, SetupList<Set<Integer>>> setupTables) {
+    private ConnectWiseClient(TenantConnection connection, TtlCache<String, Map<String, SecurityRole>> roles,
+                              TtlCache<SetupTable, Set<Integer>> setupTables) {
         this.connection = connection;
         this.roles = roles;
         this.setupTables = setupTables;
-    }
-
-    private static Map<SetupTable, SetupList<Set<Integer>>> setupTables(ConnectWiseConfig config, Clock clock) {
-        Map<SetupTable, SetupList<Set<Integer>>> tables = new EnumMap<>(SetupTable.class);
-        for (SetupTable table : SetupTable.values()) {
-            tables.put(table, new SetupList<>(config.roleCacheTtl(), clock));
-        }
-        return Collections.unmodifiableMap(tables);
     }
 
     /** This client, with every request it sends (retries included) also counted into {@code counter}. */
@@ -151,9 +145,9 @@ public final class ConnectWiseClient {
 
     /** Security roles by name, case-insensitive; cached per tenant for the configured TTL. */
     public Map<String, SecurityRole> securityRoles() {
-        return roles.get(() -> {
+        return roles.get(SECURITY_ROLES, path -> {
             Map<String, SecurityRole> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            list("/system/securityroles", null, SecurityRole.class, SecurityRole::id)
+            list(path, null, SecurityRole.class, SecurityRole::id)
                     .forEach(role -> byName.putIfAbsent(role.name(), role));
             return Collections.unmodifiableMap(byName);
         });
@@ -161,7 +155,7 @@ public final class ConnectWiseClient {
 
     /** The ids in one of the setup tables members refer to; cached per tenant like the roles. */
     public Set<Integer> ids(SetupTable table) {
-        return setupTables.get(table).get(() -> list(table.path(), null, Reference.class, Reference::id)
+        return setupTables.get(table, setup -> list(setup.path(), null, Reference.class, Reference::id)
                 .map(Reference::id).collect(Collectors.toUnmodifiableSet()));
     }
 

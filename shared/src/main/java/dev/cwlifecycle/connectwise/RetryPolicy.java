@@ -12,19 +12,15 @@ import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
- * When and how long to wait before trying a ConnectWise request again (SmallRye Fault Tolerance).
- * Retried: 429 (throttled before it ran), 502/503/504, and connection failures; never a 500, which may have done
- * part of the work. A POST, which would create a second member, is retried only when it provably never ran: a 429,
- * or a connection that was never established.
- * Waits grow exponentially with full jitter; a {@code Retry-After} is honoured. A wait longer than the longest
- * allowed one, or than what is left of the request's total budget, is not waited out: the failure that asked for
- * it is reported at once (a 429 with its Retry-After).
+ * Trying a ConnectWise request again, on SmallRye Fault Tolerance's retry: its attempts
+ * ({@code cw.connectwise.retry.max-attempts}), first delay, total budget and retry predicate, with
+ * {@link RetryBackoff} as its backoff. Retried: 429 (throttled before it ran), 502/503/504, and connection failures;
+ * never a 500, which may have done part of the work. A POST, which would create a second member, is retried only
+ * when it provably never ran: a 429, or a connection that was never established.
  */
 final class RetryPolicy {
 
-    private final ConnectWiseConfig.Retry config;
-    private final LongUnaryOperator jitter;
-    private final LongSupplier nanoTime;
+    private final Guard guard;
 
     RetryPolicy(ConnectWiseConfig.Retry config) {
         this(config, ceiling -> ThreadLocalRandom.current().nextLong(ceiling + 1), System::nanoTime);
@@ -32,28 +28,23 @@ final class RetryPolicy {
 
     /** {@code jitter} picks a wait in {@code [0, ceiling]} milliseconds; {@code nanoTime} is the budget's clock. */
     RetryPolicy(ConnectWiseConfig.Retry config, LongUnaryOperator jitter, LongSupplier nanoTime) {
-        this.config = config;
-        this.jitter = jitter;
-        this.nanoTime = nanoTime;
+        this.guard = Guard.create()
+                .withRetry()
+                .maxRetries(Math.max(0, config.maxAttempts() - 1))
+                .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(config.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                .whenException(RetryPolicy::retryable)
+                .withCustomBackoff().strategy(() -> new RetryBackoff(config, jitter, nanoTime)).done()
+                .done()
+                .build();
     }
 
     /** Runs {@code attempt}, and again on a retryable failure while the attempts and the budget last. */
     ApiResponse call(Supplier<ApiResponse> attempt) {
-        RetrySchedule schedule = new RetrySchedule(config, jitter, nanoTime, this::retryable);
-        return Guard.create()
-                .withRetry()
-                .maxRetries(Math.max(0, config.maxAttempts() - 1))
-                .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(config.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                .whenException(schedule::planRetry)
-                .withCustomBackoff().strategy(() -> schedule).done()
-                .done()
-                .build()
-                .get(attempt, ApiResponse.class);
+        return guard.get(attempt, ApiResponse.class);
     }
 
-    private boolean retryable(Throwable failure) {
+    private static boolean retryable(Throwable failure) {
         if (failure instanceof RateLimitedException) {
             return true;
         }

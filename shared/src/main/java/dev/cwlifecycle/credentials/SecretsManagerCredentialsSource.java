@@ -1,5 +1,6 @@
 package dev.cwlifecycle.credentials;
 
+import dev.cwlifecycle.cache.TtlCache;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,7 +26,7 @@ public final class SecretsManagerCredentialsSource implements CredentialsSource 
 
     private final SecretsManagerClient client;
     private final String secretNamePattern;
-    private final SecretCache cache;
+    private final TtlCache<String, ConnectWiseCredentials> cache;
     private final Consumer<String> reads;
 
     /**
@@ -43,7 +44,7 @@ public final class SecretsManagerCredentialsSource implements CredentialsSource 
                                            Clock clock, Consumer<String> reads) {
         this.client = client;
         this.secretNamePattern = secretNamePattern;
-        this.cache = new SecretCache(cacheTtl, clock);
+        this.cache = new TtlCache<>(cacheTtl, clock);
         this.reads = reads;
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** An API Gateway HTTP API (v2) request, read the way every function needs it. */
@@ -46,6 +47,11 @@ public final class GatewayRequest {
 
     public Optional<String> queryParameter(String name) {
         return Optional.ofNullable(event.getQueryStringParameters()).map(parameters -> parameters.get(name));
+    }
+
+    /** The names of the query's parameters, for a route that refuses the ones it does not know. */
+    public Set<String> queryParameterNames() {
+        return event.getQueryStringParameters() == null ? Set.of() : event.getQueryStringParameters().keySet();
     }
 
     /** The body exactly as the caller sent it (API Gateway base64-encodes binary bodies). */

@@ -29,10 +29,6 @@ public class IdempotentRequests {
     private final Clock clock;
 
     @Inject
-    public IdempotentRequests(IdempotencyStore store) {
-        this(store, Clock.systemUTC());
-    }
-
     public IdempotentRequests(IdempotencyStore store, Clock clock) {
         this.store = store;
         this.clock = clock;

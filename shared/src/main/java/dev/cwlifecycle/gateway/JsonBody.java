@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
+import dev.cwlifecycle.gateway.exceptions.BodyNotAnObject;
+import dev.cwlifecycle.gateway.exceptions.BodyTooLarge;
 
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class JsonBody {
         }
         byte[] body = request.rawBody();
         if (body.length > maxBytes) {
-            throw ProblemException.payloadTooLarge(body.length, maxBytes);
+            throw new BodyTooLarge(body.length, maxBytes);
         }
         if (body.length == 0) {
             throw ProblemException.badRequest("empty-body", "The body is empty; send a JSON object");
@@ -62,7 +64,7 @@ public final class JsonBody {
             throw ProblemException.badRequest("malformed-json", "The body is JSON null; send a JSON object");
         }
         if (!tree.isObject()) {
-            throw ProblemException.badRequest("malformed-json", "The body must be a JSON object");
+            throw new BodyNotAnObject();
         }
         return (ObjectNode) tree;
     }

@@ -22,11 +22,6 @@ public class ProblemException extends RuntimeException {
                 errors.size() + " field(s) are invalid; see errors").withErrors(errors));
     }
 
-    public static ProblemException payloadTooLarge(int size, int max) {
-        return new ProblemException(Problem.of("payload-too-large", "Payload too large", 413,
-                "The body is " + size + " bytes; at most " + max + " are accepted"));
-    }
-
     public static ProblemException badRequest(String kind, String detail) {
         return new ProblemException(Problem.of(kind, "Bad request", 400, detail));
     }

@@ -11,6 +11,8 @@ import dev.cwlifecycle.credentials.CredentialsException;
 import dev.cwlifecycle.credentials.CredentialsUnavailableException;
 import dev.cwlifecycle.credentials.SecretNotFoundException;
 import dev.cwlifecycle.credentials.SecretThrottledException;
+import dev.cwlifecycle.gateway.exceptions.BodyNotAnObject;
+import dev.cwlifecycle.gateway.exceptions.BodyTooLarge;
 import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
 import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
 import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
@@ -27,10 +29,12 @@ import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
 import dev.cwlifecycle.lifecycle.exceptions.MemberBusy;
 import dev.cwlifecycle.lifecycle.exceptions.MemberConflict;
+import dev.cwlifecycle.lifecycle.exceptions.MemberDeleted;
 import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
 import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotOurs;
+import dev.cwlifecycle.lifecycle.exceptions.OfficeEmailHeld;
 import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
 import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.store.DynamoDbOutage;
@@ -42,8 +46,8 @@ import java.util.Optional;
 
 /**
  * The one place where a failure becomes a response: the edge's own refusals keep their problem; what the lifecycle
- * core ({@code dev.cwlifecycle.lifecycle.exceptions}) or a callback's authentication ({@code gateway.exceptions})
- * refuses gets its status and type from one table here; ConnectWise, Secrets
+ * core ({@code dev.cwlifecycle.lifecycle.exceptions}), a callback's authentication or the body reading
+ * ({@code gateway.exceptions}) refuses gets its status and type from one table here; ConnectWise, Secrets
  * Manager or DynamoDB being unavailable is 503 with {@code Retry-After}; ConnectWise refusing our credentials is 502
  * (the caller did nothing wrong, the operator must fix the secret); anything else is 500 with only the correlation
  * id to go on. A credentials failure answers without its message, which names the secret and AWS's request: that
@@ -129,6 +133,7 @@ public final class Problems {
 
     private static final Kind CONFLICT = new Kind(null, "Conflict", 409);
     private static final Kind UNPROCESSABLE = new Kind(null, "Unprocessable request", 422);
+    private static final Kind NOT_FOUND = new Kind(null, "Not found", 404);
     /** 401 tells ConnectWise (or whoever forged the call) nothing beyond "not accepted". */
     private static final Kind CALLBACK_REFUSED = new Kind(null, "Callback not accepted", 401);
     /** 429 is the only status after which ConnectWise redelivers: every "we could not take it now" is one. */
@@ -138,6 +143,7 @@ public final class Problems {
             entry(MemberExists.class, "member-exists", CONFLICT),
             entry(MemberInactive.class, "member-inactive", CONFLICT),
             entry(MemberNotOurs.class, "member-not-ours", CONFLICT),
+            entry(OfficeEmailHeld.class, "email-taken", CONFLICT),
             entry(IdentifierTaken.class, "identifier-taken", CONFLICT),
             entry(IdentifiersExhausted.class, "identifier-exhausted", CONFLICT),
             entry(MemberBusy.class, "in-progress", CONFLICT),
@@ -146,7 +152,8 @@ public final class Problems {
             entry(UnknownReference.class, "unknown-reference", UNPROCESSABLE),
             entry(HandoverTargetUnknown.class, "handover-member-unknown", UNPROCESSABLE),
             entry(HandoverTargetInvalid.class, "handover-member-invalid", UNPROCESSABLE),
-            entry(MemberNotFound.class, "member-not-found", new Kind(null, "Not found", 404)),
+            entry(MemberNotFound.class, "member-not-found", NOT_FOUND),
+            entry(MemberDeleted.class, "member-not-found", NOT_FOUND),
             entry(CreateUnsettled.class, "connectwise-unsettled", new Kind(null, "ConnectWise unavailable", 503)),
             entry(TenantForbidden.class, "tenant-forbidden", new Kind(null, "Forbidden", 403)),
             entry(ScimTokenRefused.class, "unauthenticated", new Kind(null, "Unauthenticated", 401)),
@@ -155,7 +162,9 @@ public final class Problems {
             entry(KeyUrlRefused.class, "callback-key-url", CALLBACK_REFUSED),
             entry(SignatureRefused.class, "callback-signature", CALLBACK_REFUSED),
             entry(SigningKeyUnavailable.class, "callback-key-unavailable", CALLBACK_LATER),
-            entry(CallbackNotApplied.class, "callback-not-applied", CALLBACK_LATER));
+            entry(CallbackNotApplied.class, "callback-not-applied", CALLBACK_LATER),
+            entry(BodyTooLarge.class, "payload-too-large", new Kind(null, "Payload too large", 413)),
+            entry(BodyNotAnObject.class, "malformed-json", new Kind(null, "Bad request", 400)));
 
     private static Map.Entry<Class<? extends RuntimeException>, Kind> entry(Class<? extends RuntimeException> type,
                                                                           String kind, Kind like) {
@@ -171,6 +180,9 @@ public final class Problems {
         Problem problem = Problem.of(kind.kind(), kind.title(), kind.status(), failure.getMessage());
         if (failure instanceof MemberConflict conflict) {
             problem = problem.with("memberId", conflict.memberId()).with("identifier", conflict.identifier());
+            if (failure instanceof MemberDeleted) {
+                problem = problem.with("deleted", true);
+            }
         } else if (failure instanceof UnknownSecurityRole role) {
             problem = problem.with("validRoles", role.validRoles());
         } else if (failure instanceof ScimRequestInvalid scim) {

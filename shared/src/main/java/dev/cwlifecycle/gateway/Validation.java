@@ -6,7 +6,9 @@ import dev.cwlifecycle.people.VisibleText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,15}");
     private static final Pattern TICKET_SYSTEM = Pattern.compile("[A-Za-z0-9 _.-]{1,40}");
+    private static final Set<String> LICENSE_CLASSES = Set.of("A", "C", "F", "X");
 
     private final List<InvalidField> errors = new ArrayList<>();
 
@@ -59,6 +63,28 @@ public final class Validation {
         check(ticket.system() != null && TICKET_SYSTEM.matcher(ticket.system()).matches(), "ticket.system",
                 "is required: 1 to 40 letters, digits, spaces, '.', '_' or '-'");
         return text("ticket.id", ticket.id(), true, 100);
+    }
+
+    /** A member's identifier (ConnectWise's login name), when given: 1 to 15 of {@code A-Z a-z 0-9 . _ -}. */
+    public Validation identifier(String field, String value) {
+        return check(value == null || IDENTIFIER.matcher(value).matches(), field,
+                "must be 1 to 15 letters, digits, '.', '_' or '-'");
+    }
+
+    /** The security role: by name ({@code role}) or by {@code roleId}, never both; one of them when required. */
+    public Validation securityRole(String role, Integer roleId, boolean required) {
+        return check(required ? role != null ^ roleId != null : role == null || roleId == null, "role",
+                "give exactly one of role (a name) or roleId")
+                .text("role", role, role != null, 30)
+                .check(role == null || role.indexOf('"') < 0 && role.indexOf('\\') < 0, "role",
+                        "must not contain '\"' or '\\'")
+                .positive("roleId", roleId);
+    }
+
+    /** A licence class, when given, in any case. */
+    public Validation licenseClass(String value) {
+        return check(value == null || LICENSE_CLASSES.contains(value.toUpperCase(Locale.ROOT)), "licenseClass",
+                "must be one of F (full), A (API), C (StreamlineIT), X (subcontractor)");
     }
 
     public Validation positive(String field, Integer value) {

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,20 +34,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class Deprovisioner {
 
-    /** How far the clocks of two Lambda instances may disagree about when a lease was let go. */
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
-
     private final ConnectWiseClients clients;
     private final MemberLeases leases;
     private final DirectoryRefresh directory;
     private final Clock clock;
 
     @Inject
-    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases, DirectoryRefresh directory) {
-        this(clients, leases, directory, Clock.systemUTC());
-    }
-
-    Deprovisioner(ConnectWiseClients clients, MemberLeases leases, DirectoryRefresh directory, Clock clock) {
+    public Deprovisioner(ConnectWiseClients clients, MemberLeases leases, DirectoryRefresh directory, Clock clock) {
         this.clients = clients;
         this.leases = leases;
         this.directory = directory;
@@ -69,7 +61,7 @@ public class Deprovisioner {
             return deprovision(tenant, client, found, request, counter);
         }
         return leases.exclusively(tenant, found.id(), released -> {
-            if (released == null || released.isBefore(lookedUp.minus(CLOCK_SKEW))) {
+            if (!MemberLeases.mayBeStale(released, lookedUp)) {
                 return deprovision(tenant, client, found, request, counter);
             }
             Optional<Member> current = current(client, found.id());
@@ -158,7 +150,8 @@ public class Deprovisioner {
         return current(client, request.memberId());
     }
 
-    private static Optional<Member> current(ConnectWiseClient client, long memberId) {
+    /** The member by id, or empty when ConnectWise has none (a missing route is not "no member"). */
+    static Optional<Member> current(ConnectWiseClient client, long memberId) {
         try {
             return Optional.of(client.member(memberId));
         } catch (NotFoundException missing) {

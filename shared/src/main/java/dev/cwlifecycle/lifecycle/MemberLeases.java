@@ -25,6 +25,8 @@ public class MemberLeases {
     private static final Logger LOG = Logger.getLogger(MemberLeases.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+    /** How far the clocks of two Lambda instances may disagree about when a lease was let go. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     /** Waits between two looks at the lease; tests pass one that moves their clock instead. */
     @FunctionalInterface
@@ -38,8 +40,8 @@ public class MemberLeases {
     private final Pause pause;
 
     @Inject
-    public MemberLeases(IdempotencyStore store, DeprovisionPolicy policy) {
-        this(store, policy, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    public MemberLeases(IdempotencyStore store, DeprovisionPolicy policy, Clock clock) {
+        this(store, policy, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     MemberLeases(IdempotencyStore store, DeprovisionPolicy policy, Clock clock, Pause pause) {
@@ -75,6 +77,14 @@ public class MemberLeases {
             sleep(wait);
             wait = wait.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : wait.multipliedBy(2);
         }
+    }
+
+    /**
+     * True when what was read of the member at {@code lookedUp} may predate the write of the holder that let the
+     * lease go at {@code released} (null: nobody lately): then the member must be read again before acting.
+     */
+    public static boolean mayBeStale(Instant released, Instant lookedUp) {
+        return released != null && !released.isBefore(lookedUp.minus(CLOCK_SKEW));
     }
 
     private void sleep(Duration duration) {

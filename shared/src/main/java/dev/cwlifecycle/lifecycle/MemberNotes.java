@@ -3,7 +3,8 @@ package dev.cwlifecycle.lifecycle;
 
 /**
  * The line cw-lifecycle writes into a member's {@code notes}, so ConnectWise shows why the member exists or is
- * back: "Provisioned by cw-lifecycle for ticket jira IT-4711". A reactivation adds its line below the old notes.
+ * back or changed: "Provisioned by cw-lifecycle for ticket jira IT-4711". A reactivation or a mover's change adds its
+ * line below the old notes.
  */
 final class MemberNotes {
 
@@ -15,7 +16,15 @@ final class MemberNotes {
     }
 
     static String reactivated(String previousNotes, TicketReference ticket) {
-        String line = line("Reactivated", ticket);
+        return appended(previousNotes, line("Reactivated", ticket));
+    }
+
+    /** The notes after a mover's change asked for by {@code ticket}: "Changed by cw-lifecycle for ticket ...". */
+    static String changed(String previousNotes, TicketReference ticket) {
+        return appended(previousNotes, line("Changed", ticket));
+    }
+
+    private static String appended(String previousNotes, String line) {
         return previousNotes == null || previousNotes.isBlank() ? line : previousNotes + "\n" + line;
     }
 

@@ -6,7 +6,6 @@ import dev.cwlifecycle.connectwise.ConnectWiseClients;
 import dev.cwlifecycle.connectwise.JsonPatch;
 import dev.cwlifecycle.connectwise.MemberQuery;
 import dev.cwlifecycle.connectwise.RequestCounter;
-import dev.cwlifecycle.connectwise.SetupTable;
 import dev.cwlifecycle.connectwise.error.BadRequestException;
 import dev.cwlifecycle.connectwise.error.NotAppliedException;
 import dev.cwlifecycle.connectwise.error.ConnectionFailedException;
@@ -20,8 +19,6 @@ import dev.cwlifecycle.lifecycle.exceptions.IdentifierUnderivable;
 import dev.cwlifecycle.lifecycle.exceptions.IdentifiersExhausted;
 import dev.cwlifecycle.lifecycle.exceptions.MemberExists;
 import dev.cwlifecycle.lifecycle.exceptions.MemberInactive;
-import dev.cwlifecycle.lifecycle.exceptions.UnknownReference;
-import dev.cwlifecycle.lifecycle.exceptions.UnknownSecurityRole;
 import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.store.DirectoryEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +29,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,11 +56,7 @@ public class Provisioner {
     private final Clock clock;
 
     @Inject
-    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config, DirectoryRefresh directory) {
-        this(clients, config, directory, Clock.systemUTC());
-    }
-
-    Provisioner(ConnectWiseClients clients, ProvisionPolicy config, DirectoryRefresh directory, Clock clock) {
+    public Provisioner(ConnectWiseClients clients, ProvisionPolicy config, DirectoryRefresh directory, Clock clock) {
         this.clients = clients;
         this.config = config;
         this.convention = new IdentifierConvention(config.identifierPattern());
@@ -76,8 +67,9 @@ public class Provisioner {
     public ProvisionOutcome provision(String tenant, NewMember request) {
         RequestCounter counter = new RequestCounter();
         ConnectWiseClient client = clients.forTenant(tenant).counting(counter);
-        SecurityRole role = role(client, request);
-        requireKnownReferences(client, request);
+        SecurityRole role = SetupReferences.role(client, request.role(), request.roleId());
+        SetupReferences.requireKnown(client, request.defaultLocationId(), request.defaultDepartmentId(),
+                request.timeZoneId(), request.memberTypeId());
         String licenseClass = (request.licenseClass() == null ? config.defaultLicenseClass()
                 : request.licenseClass()).toUpperCase(Locale.ROOT);
         String base = request.identifier() != null ? request.identifier().toLowerCase(Locale.ROOT)
@@ -105,42 +97,13 @@ public class Provisioner {
                 }
             } catch (BadRequestException refused) {
                 if (!refused.objectExists()) {
-                    throw unknownReferences(refused);
+                    throw SetupReferences.refused(refused);
                 }
                 LOG.infof("identifier or email taken meanwhile (%s); planning again", refused.getMessage());
             }
         }
         throw new CreateUnsettled(MAX_ROUNDS);
     }
-
-    /**
-     * The references the request names, checked against their cached setup tables before anything is written, so
-     * a wrong id is a 422 naming our field rather than a refused create. Only a table the request refers to is read.
-     */
-    private static void requireKnownReferences(ConnectWiseClient client, NewMember request) {
-        Map<String, Integer> named = new LinkedHashMap<>();
-        named.put("defaultLocationId", request.defaultLocationId());
-        named.put("defaultDepartmentId", request.defaultDepartmentId());
-        named.put("timeZoneId", request.timeZoneId());
-        named.put("memberTypeId", request.memberTypeId());
-        List<UnknownReference.Field> unknown = named.entrySet().stream()
-                .filter(field -> field.getValue() != null
-                        && !client.ids(SETUP_TABLES.get(field.getKey())).contains(field.getValue()))
-                .map(field -> new UnknownReference.Field(field.getKey(), "does not exist in ConnectWise"))
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new UnknownReference(unknown);
-        }
-    }
-
-    private static final Map<String, SetupTable> SETUP_TABLES = Map.of("defaultLocationId", SetupTable.LOCATIONS,
-            "defaultDepartmentId", SetupTable.DEPARTMENTS, "timeZoneId", SetupTable.TIME_ZONES,
-            "memberTypeId", SetupTable.MEMBER_TYPES);
-
-    /** The member's reference fields as ConnectWise names them, and the request fields that fill them. */
-    private static final Map<String, String> REFERENCE_FIELDS = Map.of("defaultLocation", "defaultLocationId",
-            "defaultDepartment", "defaultDepartmentId", "timeZone", "timeZoneId", "type", "memberTypeId",
-            "securityRole", "roleId");
 
     private record Plan(String identifier, Member existing) {
     }
@@ -194,7 +157,7 @@ public class Provisioner {
             throw new MemberExists(existing.id(), existing.identifier());
         }
         if (!config.reactivateInactive()) {
-            throw new MemberInactive(existing.id(), existing.identifier());
+            throw MemberInactive.reactivationOff(existing.id(), existing.identifier());
         }
         if (request.dryRun()) {
             return result("would-reactivate", existing.id(), existing.identifier(), licenseClass, role, request,
@@ -210,33 +173,6 @@ public class Provisioner {
         directory.record(tenant, reactivated, DirectoryEntry.Source.PROVISION);
         return result("reactivated", reactivated.id(), reactivated.identifier(), licenseClass, role, request,
                 counter);
-    }
-
-    private static SecurityRole role(ConnectWiseClient client, NewMember request) {
-        if (request.roleId() != null) {
-            return client.securityRoles().values().stream().filter(role -> role.id() == request.roleId())
-                    .findFirst().orElseThrow(() -> unknownRole("roleId " + request.roleId(), client));
-        }
-        return client.securityRole(request.role()).orElseThrow(() -> unknownRole("'" + request.role() + "'",
-                client));
-    }
-
-    private static UnknownSecurityRole unknownRole(String named, ConnectWiseClient client) {
-        return new UnknownSecurityRole(named, client.securityRoles().values().stream().map(SecurityRole::name)
-                .sorted().toList());
-    }
-
-    /**
-     * ConnectWise's field errors on the references we passed on (a location id it does not have, say) are the
-     * caller's mistake, named by the caller's field: 422. Anything else stays ConnectWise refusing us (502).
-     */
-    private static RuntimeException unknownReferences(BadRequestException refused) {
-        List<UnknownReference.Field> ours = refused.error() == null ? List.of() : refused.error().fieldErrors()
-                .stream().filter(error -> REFERENCE_FIELDS.containsKey(error.field()))
-                .map(error -> new UnknownReference.Field(REFERENCE_FIELDS.get(error.field()),
-                        "does not exist in ConnectWise (" + error.message() + ")"))
-                .toList();
-        return ours.isEmpty() ? refused : new UnknownReference(ours);
     }
 
     private Member newMember(NewMember request, String identifier, SecurityRole role, String licenseClass) {

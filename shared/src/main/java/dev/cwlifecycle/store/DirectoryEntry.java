@@ -57,7 +57,9 @@ public record DirectoryEntry(
 
     /** Which path wrote the entry last. */
     public enum Source {
-        SYNC, CALLBACK, PROVISION, DEPROVISION;
+        SYNC, CALLBACK, PROVISION, DEPROVISION, MOVER,
+        /** A read through the API that asked ConnectWise ({@code fresh=true}). */
+        READ;
 
         String attribute() {
             return name().toLowerCase(Locale.ROOT);

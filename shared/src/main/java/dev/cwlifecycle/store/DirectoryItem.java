@@ -3,9 +3,11 @@ package dev.cwlifecycle.store;
 import dev.cwlifecycle.people.OfficeEmail;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import static dev.cwlifecycle.store.Tables.DIRECTORY_IDENTIFIER;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_MEMBER_ID;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_PENDING_TENANT;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_TENANT_EMAIL;
@@ -17,6 +19,8 @@ final class DirectoryItem {
     static final String LAST_UPDATED = "lastUpdated";
     static final String DELETED = "deleted";
     static final String PENDING = "pending";
+    /** When the row was last written from what ConnectWise said (a sync, a callback, a fresh read). */
+    static final String SYNCED_AT = "syncedAt";
 
     private DirectoryItem() {
     }
@@ -30,9 +34,13 @@ final class DirectoryItem {
         return tenant + '#' + OfficeEmail.key(email);
     }
 
-    static Map<String, AttributeValue> of(DirectoryEntry entry) {
+    static Map<String, AttributeValue> of(DirectoryEntry entry, Instant syncedAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(entry.tenant(), entry.memberId()));
-        putString(item, "identifier", entry.identifier());
+        item.put(SYNCED_AT, SortableInstant.attribute(syncedAt));
+        // an index key cannot be empty: a member without an identifier stays out of the identifier index
+        if (entry.identifier() != null && !entry.identifier().isEmpty()) {
+            item.put(DIRECTORY_IDENTIFIER, AttributeValue.fromS(entry.identifier()));
+        }
         putString(item, "firstName", entry.firstName());
         putString(item, "lastName", entry.lastName());
         putString(item, "officeEmail", entry.officeEmail());
@@ -58,12 +66,16 @@ final class DirectoryItem {
         return item;
     }
 
+    static DirectoryRow row(Map<String, AttributeValue> item) {
+        return new DirectoryRow(entry(item), SortableInstant.parse(item.get(SYNCED_AT)));
+    }
+
     static DirectoryEntry entry(Map<String, AttributeValue> item) {
         AttributeValue source = item.get("source");
         return new DirectoryEntry(
                 item.get(TENANT).s(),
                 Long.parseLong(item.get(DIRECTORY_MEMBER_ID).n()),
-                string(item, "identifier"),
+                string(item, DIRECTORY_IDENTIFIER),
                 string(item, "firstName"),
                 string(item, "lastName"),
                 string(item, "officeEmail"),

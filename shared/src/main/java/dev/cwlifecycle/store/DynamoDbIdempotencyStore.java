@@ -2,8 +2,6 @@ package dev.cwlifecycle.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,9 +30,6 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
     private static final String CLAIM_CONDITION = "attribute_not_exists(id) OR expiresAt < :now OR #status = :released"
             + " OR (#status = :inProgress AND inProgressUntil < :nowMillis)";
     private static final String HELD_CONDITION = "#status = :inProgress AND attempt = :attempt";
-    /** Writing the response is retried this often on a transient failure before the caller hears of it. */
-    private static final int COMPLETE_ATTEMPTS = 3;
-    private static final long COMPLETE_BACKOFF_MILLIS = 100;
 
     private static final String STATUS = "status";
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -81,6 +76,11 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
             return new Claim.Started(attempt,
                     released ? Instant.ofEpochMilli(Long.parseLong(old.get(RELEASED_AT).n())) : null);
         } catch (ConditionalCheckFailedException taken) {
+            if (AttributeValue.fromS(attempt).equals(taken.item().get(ATTEMPT))) {
+                // our own claim: the SDK retried a put whose answer was lost; what it replaced is unknown, so the
+                // holder is told of a release just now and reads again what it read before
+                return new Claim.Started(attempt, now);
+            }
             return claimHeldBy(taken.item(), payloadHash);
         }
     }
@@ -95,15 +95,19 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
         if (response.body() != null) {
             item.put(RESPONSE_BODY, AttributeValue.fromS(response.body()));
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return completeOnce(item, started);
-            } catch (SdkClientException | SdkServiceException failure) {
-                if (attempt == COMPLETE_ATTEMPTS || !DynamoDbOutage.is(failure)) {
-                    throw failure;
-                }
-                pause(attempt * COMPLETE_BACKOFF_MILLIS);
-            }
+        try {
+            dynamo.putItem(put -> put.tableName(config.idempotencyTable())
+                    .item(item)
+                    .conditionExpression(HELD_CONDITION)
+                    .expressionAttributeNames(STATUS_NAME)
+                    .expressionAttributeValues(heldBy(started))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException notHeld) {
+            // already this attempt's COMPLETED record: the SDK retried a write whose answer was lost
+            Map<String, AttributeValue> held = notHeld.hasItem() ? notHeld.item() : Map.of();
+            return AttributeValue.fromS(COMPLETED).equals(held.get(STATUS))
+                    && AttributeValue.fromS(started.attempt()).equals(held.get(ATTEMPT));
         }
     }
 
@@ -139,34 +143,8 @@ public class DynamoDbIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    /** A refusal whose record is already this attempt's COMPLETED one means an earlier try went through unheard. */
-    private boolean completeOnce(Map<String, AttributeValue> item, Claim.Started started) {
-        try {
-            dynamo.putItem(put -> put.tableName(config.idempotencyTable())
-                    .item(item)
-                    .conditionExpression(HELD_CONDITION)
-                    .expressionAttributeNames(STATUS_NAME)
-                    .expressionAttributeValues(heldBy(started))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return true;
-        } catch (ConditionalCheckFailedException notHeld) {
-            Map<String, AttributeValue> held = notHeld.hasItem() ? notHeld.item() : Map.of();
-            return AttributeValue.fromS(COMPLETED).equals(held.get(STATUS))
-                    && AttributeValue.fromS(started.attempt()).equals(held.get(ATTEMPT));
-        }
-    }
-
     private static Map<String, AttributeValue> heldBy(Claim.Started started) {
         return Map.of(":inProgress", IN_PROGRESS_VALUE, ":attempt", AttributeValue.fromS(started.attempt()));
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying an idempotency record", e);
-        }
     }
 
     private Map<String, AttributeValue> record(IdempotencyKey key, String status, String attempt, String payloadHash,

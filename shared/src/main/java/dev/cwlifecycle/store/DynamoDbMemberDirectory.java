@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static dev.cwlifecycle.store.Tables.DIRECTORY_EMAIL_INDEX;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_IDENTIFIER;
+import static dev.cwlifecycle.store.Tables.DIRECTORY_IDENTIFIER_INDEX;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_MEMBER_ID;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_PENDING_INDEX;
 import static dev.cwlifecycle.store.Tables.DIRECTORY_PENDING_TENANT;
@@ -35,7 +40,7 @@ import static dev.cwlifecycle.store.Tables.DIRECTORY_TENANT_EMAIL;
  * in unconditional batches instead ({@link #insertAbsent}).
  */
 @ApplicationScoped
-public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
+public class DynamoDbMemberDirectory implements MemberDirectory, DirectoryLookup, AutoCloseable {
 
     private static final String UPSERT_CONDITION = "attribute_not_exists(lastUpdated) OR lastUpdated < :lastUpdated"
             + " OR (pending = :true AND deleted = :false AND lastUpdated = :lastUpdated)";
@@ -57,11 +62,18 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     private final DynamoDbClient dynamo;
     private final StoreConfig config;
     private final ExecutorService writers;
+    /** Stamps {@code syncedAt} on every row written from what ConnectWise said. */
+    private final Clock clock;
 
     @Inject
     public DynamoDbMemberDirectory(DynamoDbClient dynamo, StoreConfig config) {
+        this(dynamo, config, Clock.systemUTC());
+    }
+
+    public DynamoDbMemberDirectory(DynamoDbClient dynamo, StoreConfig config, Clock clock) {
         this.dynamo = dynamo;
         this.config = config;
+        this.clock = clock;
         this.writers = Executors.newFixedThreadPool(config.directoryWriteParallelism(), daemonThreads());
     }
 
@@ -80,7 +92,7 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
             throw new IllegalArgumentException("A directory entry needs lastUpdated to be ordered against stored data");
         }
         return conditional(() -> dynamo.putItem(put -> put.tableName(config.directoryTable())
-                .item(DirectoryItem.of(entry))
+                .item(DirectoryItem.of(entry, clock.instant()))
                 .conditionExpression(condition)
                 .expressionAttributeValues(Map.of(
                         ":lastUpdated", SortableInstant.attribute(entry.lastUpdated()),
@@ -117,7 +129,7 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     @Override
     public boolean overwrite(DirectoryEntry entry, DirectoryEntry stored) {
         return conditional(() -> dynamo.putItem(put -> put.tableName(config.directoryTable())
-                .item(DirectoryItem.of(entry))
+                .item(DirectoryItem.of(entry, clock.instant()))
                 .conditionExpression("lastUpdated = :seen")
                 .expressionAttributeValues(Map.of(":seen", SortableInstant.attribute(stored.lastUpdated())))));
     }
@@ -126,9 +138,11 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
     public boolean tombstone(String tenant, long memberId, Instant at) {
         return conditional(() -> dynamo.updateItem(update -> update.tableName(config.directoryTable())
                 .key(DirectoryItem.key(tenant, memberId))
-                .updateExpression("SET deleted = :true, pending = :false, lastUpdated = :at REMOVE " + DIRECTORY_PENDING_TENANT)
+                .updateExpression("SET deleted = :true, pending = :false, lastUpdated = :at, "
+                        + DirectoryItem.SYNCED_AT + " = :now REMOVE " + DIRECTORY_PENDING_TENANT)
                 .conditionExpression(TOMBSTONE_CONDITION)
-                .expressionAttributeValues(Map.of(":true", TRUE, ":false", FALSE, ":at", SortableInstant.attribute(at)))));
+                .expressionAttributeValues(Map.of(":true", TRUE, ":false", FALSE, ":at", SortableInstant.attribute(at),
+                        ":now", SortableInstant.attribute(clock.instant())))));
     }
 
     @Override
@@ -143,21 +157,73 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
 
     @Override
     public Optional<DirectoryEntry> get(String tenant, long memberId) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(config.directoryTable())
-                .key(DirectoryItem.key(tenant, memberId))
-                .consistentRead(true)).item();
-        return item.isEmpty() ? Optional.empty() : Optional.of(DirectoryItem.entry(item));
+        return row(tenant, memberId).map(DirectoryRow::entry);
     }
 
     @Override
     public List<DirectoryEntry> findByEmail(String tenant, String email) {
+        return rowsByEmail(tenant, email).stream().map(DirectoryRow::entry).toList();
+    }
+
+    @Override
+    public Optional<DirectoryRow> row(String tenant, long memberId) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(config.directoryTable())
+                .key(DirectoryItem.key(tenant, memberId))
+                .consistentRead(true)).item();
+        return item.isEmpty() ? Optional.empty() : Optional.of(DirectoryItem.row(item));
+    }
+
+    @Override
+    public List<DirectoryRow> rowsByIdentifier(String tenant, String identifier) {
+        return dynamo.queryPaginator(query -> query.tableName(config.directoryTable())
+                        .indexName(DIRECTORY_IDENTIFIER_INDEX)
+                        .keyConditionExpression("tenant = :tenant AND " + DIRECTORY_IDENTIFIER + " = :identifier")
+                        .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(tenant),
+                                ":identifier", AttributeValue.fromS(identifier))))
+                .items().stream()
+                .map(DirectoryItem::row)
+                .toList();
+    }
+
+    @Override
+    public List<DirectoryRow> rowsByEmail(String tenant, String email) {
         return dynamo.queryPaginator(query -> query.tableName(config.directoryTable())
                         .indexName(DIRECTORY_EMAIL_INDEX)
                         .keyConditionExpression(DIRECTORY_TENANT_EMAIL + " = :tenantEmail")
                         .expressionAttributeValues(Map.of(":tenantEmail", AttributeValue.fromS(DirectoryItem.tenantEmail(tenant, email)))))
                 .items().stream()
-                .map(DirectoryItem::entry)
+                .map(DirectoryItem::row)
                 .toList();
+    }
+
+    /**
+     * Queries from the start key until {@code limit} rows passed the filter or the tenant has no more: DynamoDB applies
+     * a Query's limit before its filter, so one Query may hold fewer than asked.
+     */
+    @Override
+    public DirectoryPage page(String tenant, Optional<Boolean> active, int limit, Optional<Long> afterMemberId) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":tenant", AttributeValue.fromS(tenant),
+                ":false", FALSE));
+        active.ifPresent(wanted -> values.put(":active", AttributeValue.fromBool(wanted)));
+        String filter = "deleted = :false AND attribute_exists(" + DIRECTORY_IDENTIFIER + ")"
+                + (active.isPresent() ? " AND active = :active" : "");
+        List<DirectoryRow> rows = new ArrayList<>();
+        Map<String, AttributeValue> start = afterMemberId.map(after -> DirectoryItem.key(tenant, after)).orElse(null);
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamo.query(query -> query.tableName(config.directoryTable())
+                    .keyConditionExpression("tenant = :tenant")
+                    .filterExpression(filter)
+                    .expressionAttributeValues(values)
+                    .exclusiveStartKey(from)
+                    .limit(limit - rows.size())
+                    .consistentRead(true));
+            response.items().forEach(item -> rows.add(DirectoryItem.row(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && rows.size() < limit);
+        return new DirectoryPage(rows, Optional.ofNullable(start)
+                .map(key -> Long.parseLong(key.get(DIRECTORY_MEMBER_ID).n())));
     }
 
     @Override
@@ -196,8 +262,9 @@ public class DynamoDbMemberDirectory implements MemberDirectory, AutoCloseable {
 
     /** One BatchWriteItem; what DynamoDB leaves unprocessed (throttled) is sent again after a growing wait. */
     private void writeBatch(List<DirectoryEntry> batch) {
+        Instant syncedAt = clock.instant();
         Map<String, List<WriteRequest>> unsent = Map.of(config.directoryTable(), batch.stream()
-                .map(entry -> WriteRequest.builder().putRequest(put -> put.item(DirectoryItem.of(entry))).build())
+                .map(entry -> WriteRequest.builder().putRequest(put -> put.item(DirectoryItem.of(entry, syncedAt))).build())
                 .toList());
         for (int attempt = 0; !unsent.isEmpty(); attempt++) {
             if (attempt == UNPROCESSED_ATTEMPTS) {

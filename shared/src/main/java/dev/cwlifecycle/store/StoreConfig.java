@@ -29,6 +29,13 @@ public interface StoreConfig {
     @WithDefault("${cw.function-timeout:PT30S}")
     Duration functionTimeout();
 
+    /**
+     * Attempts per DynamoDB call, the first included, under the AWS SDK's standard retry strategy (the only
+     * retries of DynamoDB calls): a response that cannot be stored after these is released, not retried by hand.
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
     /** Conditional puts of one page of members in flight at once. */
     @WithDefault("16")
     int directoryWriteParallelism();

@@ -41,6 +41,13 @@ public final class Tables {
      */
     public static final String DIRECTORY_PENDING_INDEX = "byPending";
     public static final String DIRECTORY_PENDING_TENANT = "pendingTenant";
+    /**
+     * Directory: the identifier index, on the tenant and the identifier as ConnectWise spells it. Both attributes are
+     * in every row that holds a member, those written before the index existed too, so DynamoDB's backfill of a new
+     * index covers them with no migration; rows only flagged pending (no member data yet) stay out of it.
+     */
+    public static final String DIRECTORY_IDENTIFIER_INDEX = "byIdentifier";
+    public static final String DIRECTORY_IDENTIFIER = "identifier";
 
     private final StoreConfig config;
 
@@ -74,7 +81,8 @@ public final class Tables {
                         attribute(TENANT, ScalarAttributeType.S),
                         attribute(DIRECTORY_MEMBER_ID, ScalarAttributeType.N),
                         attribute(DIRECTORY_TENANT_EMAIL, ScalarAttributeType.S),
-                        attribute(DIRECTORY_PENDING_TENANT, ScalarAttributeType.S))
+                        attribute(DIRECTORY_PENDING_TENANT, ScalarAttributeType.S),
+                        attribute(DIRECTORY_IDENTIFIER, ScalarAttributeType.S))
                 .keySchema(key(TENANT, KeyType.HASH), key(DIRECTORY_MEMBER_ID, KeyType.RANGE))
                 .globalSecondaryIndexes(
                         GlobalSecondaryIndex.builder()
@@ -86,6 +94,11 @@ public final class Tables {
                                 .indexName(DIRECTORY_PENDING_INDEX)
                                 .keySchema(key(DIRECTORY_PENDING_TENANT, KeyType.HASH), key(DIRECTORY_MEMBER_ID, KeyType.RANGE))
                                 .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName(DIRECTORY_IDENTIFIER_INDEX)
+                                .keySchema(key(TENANT, KeyType.HASH), key(DIRECTORY_IDENTIFIER, KeyType.RANGE))
+                                .projection(projection -> projection.projectionType(ProjectionType.ALL))
                                 .build())
                 .build();
     }

@@ -2,7 +2,7 @@ package dev.cwlifecycle.connectwise;
 
 import dev.cwlifecycle.credentials.ConnectWiseCredentials;
 import dev.cwlifecycle.credentials.CredentialsSource;
-import dev.cwlifecycle.credentials.MovableClock;
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SimTenant;

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.credentials;
 
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.testing.SecretsManagerClients;
 import dev.cwlifecycle.testing.SecretsManagerEndpoint;
 import org.junit.jupiter.api.AfterAll;

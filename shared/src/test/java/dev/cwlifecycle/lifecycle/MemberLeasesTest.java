@@ -1,7 +1,7 @@
 package dev.cwlifecycle.lifecycle;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cwlifecycle.credentials.MovableClock;
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.gateway.Problems;
 import dev.cwlifecycle.lifecycle.exceptions.MemberBusy;
 import dev.cwlifecycle.store.Claim;

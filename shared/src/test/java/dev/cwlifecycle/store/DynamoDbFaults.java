@@ -5,9 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cwlifecycle.testing.DynamoDbLocalExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * DynamoDB Local behind a loopback HTTP relay that can fail chosen operations the way DynamoDB does, with a 500
  * {@code InternalServerError}: before the request reaches the table, or after it was applied (the answer lost).
- * The client it hands out does not retry, so a test sees every failure the code under test has to handle.
+ * The client it hands out retries as the production client does (the AWS SDK's standard strategy with
+ * {@code cw.store.max-attempts} attempts), without its waits, so a test sees what the stores get after the SDK's
+ * retries; with one attempt, every failure.
  */
 final class DynamoDbFaults implements AutoCloseable {
 
@@ -48,7 +50,7 @@ final class DynamoDbFaults implements AutoCloseable {
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     private final DynamoDbClient client;
 
-    DynamoDbFaults() {
+    DynamoDbFaults(int maxAttempts) {
         try {
             relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -61,7 +63,8 @@ final class DynamoDbFaults implements AutoCloseable {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.retryPolicy(RetryPolicy.none()))
+                .overrideConfiguration(override -> override.retryStrategy(DynamoDbRetries.strategy(maxAttempts)
+                        .toBuilder().backoffStrategy(BackoffStrategy.retryImmediately()).build()))
                 .build();
     }
 

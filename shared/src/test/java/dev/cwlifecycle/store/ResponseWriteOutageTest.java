@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -19,13 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DynamoDB failing the write of a completed response (injected on the wire in front of DynamoDB Local). */
+/**
+ * DynamoDB failing the write of a completed response (injected on the wire in front of DynamoDB Local), ridden out
+ * by the AWS SDK's retry strategy as configured for production (three attempts), not by the store.
+ */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ResponseWriteOutageTest {
 
     private static final StoredResponse CREATED = new StoredResponse(201, Map.of("Location", "/members/jdoe"), "{}");
 
-    private final DynamoDbFaults faults = new DynamoDbFaults();
+    private final DynamoDbFaults faults = new DynamoDbFaults(DynamoDbLocalExtension.storeConfig().maxAttempts());
     private final IdempotencyStore store = new DynamoDbIdempotencyStore(faults.client(), DynamoDbLocalExtension.storeConfig());
     private final IdempotencyKey key = new IdempotencyKey("t-" + UUID.randomUUID(), "provision", "ticket-4712");
     private final String payload = IdempotencyStore.payloadHash("{\"identifier\":\"jdoe\"}");
@@ -71,7 +75,7 @@ class ResponseWriteOutageTest {
 
     @Test
     void givenTheResponseCannotBeStored_whenARequestSucceeds_thenTheCallerGetsItAndTheKeyIsReleasedForARetry() {
-        IdempotentRequests requests = new IdempotentRequests(store);
+        IdempotentRequests requests = new IdempotentRequests(store, Clock.systemUTC());
 
         APIGatewayV2HTTPResponse response = requests.run(key, "{\"identifier\":\"jdoe\"}", () -> {
             faults.fail("PutItem", When.BEFORE_APPLYING, Integer.MAX_VALUE);

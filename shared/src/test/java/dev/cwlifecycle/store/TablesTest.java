@@ -62,7 +62,10 @@ class TablesTest {
         assertEquals(List.of(key("tenant", KeyType.HASH), key("memberId", KeyType.RANGE)), directory.keySchema());
         Map<String, GlobalSecondaryIndexDescription> indexes = directory.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(GlobalSecondaryIndexDescription::indexName, index -> index));
-        assertEquals(Set.of("byEmail", "byPending"), indexes.keySet());
+        assertEquals(Set.of("byEmail", "byPending", "byIdentifier"), indexes.keySet());
+        assertEquals(List.of(key("tenant", KeyType.HASH), key("identifier", KeyType.RANGE)),
+                indexes.get("byIdentifier").keySchema());
+        assertEquals(ProjectionType.ALL, indexes.get("byIdentifier").projection().projectionType());
         assertEquals(List.of(key("tenantEmail", KeyType.HASH)), indexes.get("byEmail").keySchema());
         assertEquals(List.of(key("pendingTenant", KeyType.HASH), key("memberId", KeyType.RANGE)),
                 indexes.get("byPending").keySchema());

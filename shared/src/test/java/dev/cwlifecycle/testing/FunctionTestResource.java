@@ -88,4 +88,11 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
     public static ConnectWiseSimulator simulator() {
         return simulator;
     }
+
+    /** The simulator as a test starts with it: no fault armed, nothing in its request log. */
+    public static ConnectWiseSimulator freshSimulator() {
+        simulator.faults().clear();
+        simulator.requestLog().clear();
+        return simulator;
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,9 +26,27 @@ public final class GatewayEvents {
         return request("POST", route, rawPath, pathParameters, Map.of(), headers, body);
     }
 
+    /** A PATCH with the test bearer token and a JSON content type, plus any {@code headers} given. */
+    public static String patch(String route, String rawPath, Map<String, String> pathParameters,
+                               Map<String, String> headers, String body) {
+        return request("PATCH", route, rawPath, pathParameters, Map.of(), headers, body);
+    }
+
     /**
-     * A request to {@code route} ({@code /members/{identifier}/deprovision}) with the test bearer token and a JSON
-     * content type, plus any {@code headers} given (a null value removes one of those).
+     * A GET with the test bearer token and the {@code query} parameters (decoded, as API Gateway hands them on), plus
+     * any {@code headers} given.
+     */
+    public static String get(String route, String rawPath, Map<String, String> pathParameters,
+                             Map<String, String> query, Map<String, String> headers) {
+        Map<String, String> withoutBody = new HashMap<>(headers);
+        withoutBody.put("content-type", null);
+        return request("GET", route, rawPath, pathParameters, query, withoutBody, null);
+    }
+
+    /**
+     * A request to {@code route} ({@code /members/{identifier}/deprovision}) with the test bearer token, a JSON
+     * content type and the {@code query} parameters (decoded, as API Gateway hands them on), plus any {@code headers}
+     * given (a null value removes one of those).
      */
     public static String request(String method, String route, String rawPath, Map<String, String> pathParameters,
                                  Map<String, String> query, Map<String, String> headers, String body) {
@@ -35,9 +54,8 @@ public final class GatewayEvents {
         event.put("version", "2.0");
         event.put("routeKey", method + " " + route);
         event.put("rawPath", rawPath);
-        event.put("rawQueryString", query.entrySet().stream()
-                .map(q -> q.getKey() + "=" + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+        event.put("rawQueryString", query.entrySet().stream().map(parameter -> encoded(parameter.getKey())
+                + "=" + encoded(parameter.getValue())).collect(Collectors.joining("&")));
         ObjectNode allHeaders = event.putObject("headers");
         allHeaders.put("content-type", "application/json");
         allHeaders.put("authorization", "Bearer " + FunctionTestResource.TOKEN);
@@ -67,6 +85,10 @@ public final class GatewayEvents {
         }
         event.put("isBase64Encoded", false);
         return event.toString();
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** The event as API Gateway's JWT authorizer passes it on: the token's claims, no Authorization header left. */

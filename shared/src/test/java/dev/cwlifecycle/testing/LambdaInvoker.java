@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Invokes the function under test through Quarkus' Lambda mock event server, as Lambda would. */
+/**
+ * Invokes the function under test through Quarkus' Lambda mock event server, as Lambda would. Every exchange is
+ * checked against docs/openapi.yaml ({@link ContractValidator}).
+ */
 public final class LambdaInvoker {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -32,8 +35,8 @@ public final class LambdaInvoker {
 
     public static Answer invoke(String eventJson) {
         JsonPath response = RestAssured.given().contentType("application/json").body(eventJson).post().jsonPath();
-        return answer(response.getInt("statusCode"), response.getMap("headers", String.class, String.class),
-                response.getString("body"));
+        return answer(eventJson, response.getInt("statusCode"), response.getMap("headers", String.class,
+                String.class), response.getString("body"));
     }
 
     /**
@@ -43,16 +46,19 @@ public final class LambdaInvoker {
     public static Answer handle(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String eventJson) {
         try {
             APIGatewayV2HTTPResponse response = handler.apply(JSON.readValue(eventJson, APIGatewayV2HTTPEvent.class));
-            return answer(response.getStatusCode(), response.getHeaders(), response.getBody());
+            return answer(eventJson, response.getStatusCode(), response.getHeaders(), response.getBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Answer answer(int status, Map<String, String> headers, String body) {
+    private static Answer answer(String eventJson, int status, Map<String, String> headers, String body) {
+        Map<String, String> all = headers == null ? Map.of() : headers;
+        ContractValidator.check(eventJson, status, all, body);
         try {
-            return new Answer(status, headers == null ? Map.of() : headers, body == null ? null : JSON.readTree(body),
-                    body);
+            boolean json = all.entrySet().stream().anyMatch(header -> header.getKey().equalsIgnoreCase("Content-Type")
+                    && header.getValue().contains("json"));
+            return new Answer(status, all, body == null || !json ? null : JSON.readTree(body), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.cwlifecycle.callback;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,15 +8,15 @@ import java.time.Instant;
  * When the answer to one callback is due ({@code cw.callback.answer-within} after it arrived): the signing-key fetch
  * and the re-read each wait at most their own timeout and never past this, so together they fit.
  */
-record AnswerDeadline(Instant due) {
+record AnswerDeadline(Clock clock, Instant due) {
 
-    static AnswerDeadline after(Duration answerWithin) {
-        return new AnswerDeadline(Instant.now().plus(answerWithin));
+    static AnswerDeadline after(Clock clock, Duration answerWithin) {
+        return new AnswerDeadline(clock, clock.instant().plus(answerWithin));
     }
 
     /** {@code timeout}, cut to what is left before the answer is due; zero once it is. */
     Duration bound(Duration timeout) {
-        Duration left = Duration.between(Instant.now(), due);
+        Duration left = Duration.between(clock.instant(), due);
         if (left.isNegative()) {
             return Duration.ZERO;
         }

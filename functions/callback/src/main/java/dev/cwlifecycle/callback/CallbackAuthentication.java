@@ -4,9 +4,9 @@ import dev.cwlifecycle.credentials.ConnectWiseCredentials;
 import dev.cwlifecycle.gateway.Authentication;
 import dev.cwlifecycle.gateway.CallerJson;
 import dev.cwlifecycle.gateway.GatewayRequest;
-import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Problems;
 import dev.cwlifecycle.gateway.Tenants;
+import dev.cwlifecycle.gateway.exceptions.BodyTooLarge;
 import dev.cwlifecycle.gateway.exceptions.CallbackNotApplied;
 import dev.cwlifecycle.gateway.exceptions.ForeignCompany;
 import dev.cwlifecycle.gateway.exceptions.KeyUrlRefused;
@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * ConnectWise's callbacks are public, so they prove themselves by their signature instead of a bearer token: size
@@ -31,12 +32,14 @@ public class CallbackAuthentication implements Authentication<SignedCallback> {
     private final Tenants tenants;
     private final SigningKeys signingKeys;
     private final CallerJson json;
+    private final Clock clock;
 
     @Inject
-    public CallbackAuthentication(CallbackConfig config, Tenants tenants, SigningKeys signingKeys) {
+    public CallbackAuthentication(CallbackConfig config, Tenants tenants, SigningKeys signingKeys, Clock clock) {
         this.config = config;
         this.tenants = tenants;
         this.signingKeys = signingKeys;
+        this.clock = clock;
         // the signed Entity is a string that may be nearly the whole body
         this.json = new CallerJson(config.maxBodyBytes(), config.maxBodyBytes());
     }
@@ -44,10 +47,10 @@ public class CallbackAuthentication implements Authentication<SignedCallback> {
     /** A callback of the tenant's own company, not yet verified. */
     @Override
     public SignedCallback identify(GatewayRequest request, String tenant) {
-        AnswerDeadline deadline = AnswerDeadline.after(config.answerWithin());
+        AnswerDeadline deadline = AnswerDeadline.after(clock, config.answerWithin());
         byte[] body = request.rawBody();
         if (body.length > config.maxBodyBytes()) {
-            throw ProblemException.payloadTooLarge(body.length, config.maxBodyBytes());
+            throw new BodyTooLarge(body.length, config.maxBodyBytes());
         }
         CallbackPayload callback = CallbackPayload.parse(json, body);
         Tenants.requireValid(tenant);

@@ -2,8 +2,8 @@ package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwlifecycle.gateway.CallerJson;
-import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Validation;
+import dev.cwlifecycle.gateway.exceptions.BodyNotAnObject;
 
 import java.util.Locale;
 
@@ -21,7 +21,7 @@ record CallbackPayload(String messageId, String companyId, String action, String
     static CallbackPayload parse(CallerJson json, byte[] body) {
         JsonNode root = json.readTree(body);
         if (root == null || !root.isObject()) {
-            throw ProblemException.badRequest("malformed-json", "The body must be a JSON object");
+            throw new BodyNotAnObject();
         }
         JsonNode id = root.path("ID");
         new Validation()

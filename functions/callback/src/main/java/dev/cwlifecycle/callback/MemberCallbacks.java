@@ -51,11 +51,12 @@ public class MemberCallbacks {
     });
 
     @Inject
-    public MemberCallbacks(MemberDirectory directory, ConnectWiseClients connectWise, CallbackConfig config) {
+    public MemberCallbacks(MemberDirectory directory, ConnectWiseClients connectWise, CallbackConfig config,
+                           Clock clock) {
         this.directory = directory;
         this.connectWise = connectWise;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     CallbackOutcome apply(String tenant, CallbackPayload callback, AnswerDeadline deadline) {

@@ -1,6 +1,7 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwlifecycle.cache.TtlCache;
 import dev.cwlifecycle.connectwise.ConnectWiseJson;
 import dev.cwlifecycle.gateway.exceptions.SignatureRefused;
 import dev.cwlifecycle.gateway.exceptions.SigningKeyUnavailable;
@@ -15,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,13 +31,9 @@ public class SigningKeys {
     /** key_urls are caller-chosen (within the site): bound the cache so varied URLs cannot grow it forever. */
     private static final int MAX_CACHED_KEYS = 64;
 
-    private record Cached(byte[] hmacKey, Instant expires) {
-    }
-
     private final CallbackConfig config;
-    private final Clock clock;
     private final HttpClient http;
-    private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
+    private final TtlCache<URI, byte[]> cache;
     private final AtomicLong fetches = new AtomicLong();
 
     @Inject
@@ -49,7 +43,7 @@ public class SigningKeys {
 
     SigningKeys(CallbackConfig config, Clock clock) {
         this.config = config;
-        this.clock = clock;
+        this.cache = new TtlCache<>(config.keyCacheTtl(), clock, MAX_CACHED_KEYS);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.keyFetchTimeout())
@@ -64,20 +58,8 @@ public class SigningKeys {
      * @throws SigningKeyUnavailable when it could not be asked (timeout, connection failure, 5xx, 429)
      */
     public byte[] hmacKey(URI keyUrl, AnswerDeadline deadline) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(keyUrl);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return cached.hmacKey();
-        }
-        byte[] hmacKey = CallbackSignature.hmacKey(fetch(keyUrl, deadline.bound(config.keyFetchTimeout())));
-        if (cache.size() >= MAX_CACHED_KEYS) {
-            cache.values().removeIf(entry -> !now.isBefore(entry.expires()));
-            if (cache.size() >= MAX_CACHED_KEYS) {
-                cache.clear();
-            }
-        }
-        cache.put(keyUrl, new Cached(hmacKey, now.plus(config.keyCacheTtl())));
-        return hmacKey;
+        return cache.get(keyUrl,
+                url -> CallbackSignature.hmacKey(fetch(url, deadline.bound(config.keyFetchTimeout()))));
     }
 
     /** Requests sent to key_urls so far: lets operators and tests see that refused key_urls cost no request. */

@@ -1,12 +1,12 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,10 +43,6 @@ class AnswerDeadlineTest {
     private static final Duration SLOWER_THAN_THE_DEADLINE = Duration.ofSeconds(2);
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
 
     private ConnectWiseSimulator simulator;
@@ -56,7 +52,7 @@ class AnswerDeadlineTest {
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        signer = CallbackSigner.learn(simulator, handler, registration);
+        signer = CallbackSigner.learn(simulator);
         // a key_url of its own, so the first callback of each test really fetches the key
         keyUrl = signer.keyUrl() + "&copy=" + UUID.randomUUID();
     }

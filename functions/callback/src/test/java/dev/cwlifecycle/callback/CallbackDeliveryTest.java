@@ -10,7 +10,9 @@ import dev.cwlifecycle.simulator.Delivery;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.store.StoreConfig;
+import dev.cwlifecycle.testing.ConnectWiseSeconds;
 import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,8 +44,6 @@ class CallbackDeliveryTest {
     private static ConnectWiseSimulator listenedTo;
 
     @Inject
-    CallbackHandler handler;
-    @Inject
     CallbackRegistration registration;
     @Inject
     ConnectWiseClients connectWise;
@@ -61,7 +61,7 @@ class CallbackDeliveryTest {
     void registerTheFunction() {
         simulator = FunctionTestResource.simulator();
         simulator.faults().clear();
-        receiver = CallbackReceiver.registeredWith(simulator, handler, registration);
+        receiver = CallbackReceiver.registeredWith(simulator);
         simulator.requestLog().clear();
     }
 
@@ -86,7 +86,7 @@ class CallbackDeliveryTest {
     void givenAStoredMember_whenUpdatedThenDeleted_thenTheDirectoryFollowsAndEndsWithATombstone() {
         ObjectNode created = SiteMembers.create(simulator);
         await("the new member", () -> directory.get(TENANT, id(created)).isPresent());
-        SiteMembers.nextSecondAfter(lastUpdated(created));
+        ConnectWiseSeconds.awaitAfter(lastUpdated(created));
 
         ObjectNode renamed = simulator.members("acme").update(id(created), member -> member.put("lastName", "Renamed"));
         await("the new last name", () -> "Renamed".equals(directory.get(TENANT, id(created)).orElseThrow().lastName()));
@@ -121,10 +121,10 @@ class CallbackDeliveryTest {
     void givenTwoUpdates_whenDeliveredNewestFirst_thenTheOlderOneArrivingLastLeavesTheNewerState() {
         ObjectNode created = SiteMembers.create(simulator);
         await("the new member", () -> directory.get(TENANT, id(created)).isPresent());
-        SiteMembers.nextSecondAfter(lastUpdated(created));
+        ConnectWiseSeconds.awaitAfter(lastUpdated(created));
         simulator.callbacks().hold();
         ObjectNode older = simulator.members("acme").update(id(created), member -> member.put("lastName", "Older"));
-        SiteMembers.nextSecondAfter(lastUpdated(older));
+        ConnectWiseSeconds.awaitAfter(lastUpdated(older));
         ObjectNode newer = simulator.members("acme").update(id(created), member -> member.put("lastName", "Newer"));
         int before = simulator.callbacks().deliveries().size();
 

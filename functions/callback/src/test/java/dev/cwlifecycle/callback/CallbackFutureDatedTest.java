@@ -1,12 +1,13 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.testing.ConnectWiseSeconds;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,10 +27,6 @@ class CallbackFutureDatedTest {
     private static final String TENANT = "default";
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
 
     private ConnectWiseSimulator simulator;
@@ -38,7 +35,7 @@ class CallbackFutureDatedTest {
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        signer = CallbackSigner.learn(simulator, handler, registration);
+        signer = CallbackSigner.learn(simulator);
         simulator.requestLog().clear();
     }
 
@@ -60,7 +57,7 @@ class CallbackFutureDatedTest {
         assertEquals("Callback", stored.lastName());
         assertFalse(stored.pending());
 
-        SiteMembers.nextSecondAfter(SiteMembers.lastUpdated(created));
+        ConnectWiseSeconds.awaitAfter(SiteMembers.lastUpdated(created));
         simulator.members("acme").update(id(created), member -> member.put("lastName", "Genuine"));
         await("the genuine change", () -> "Genuine".equals(directory.get(TENANT, id(created)).orElseThrow()
                 .lastName()));

@@ -1,7 +1,6 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.metrics.MetricNames;
 import dev.cwlifecycle.metrics.Metrics;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
@@ -9,6 +8,7 @@ import dev.cwlifecycle.testing.EmittedMetrics;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,10 +30,6 @@ class CallbackMetricsTest {
     private static final long SEEDED = 112;
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     EmittedMetrics metrics;
     @Inject
     Metrics pending;
@@ -44,7 +40,7 @@ class CallbackMetricsTest {
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        signer = CallbackSigner.learn(simulator, handler, registration);
+        signer = CallbackSigner.learn(simulator);
         simulator.requestLog().clear();
         // learning the key calls beans directly, outside any handler: drain what that left pending
         pending.emit("setup");

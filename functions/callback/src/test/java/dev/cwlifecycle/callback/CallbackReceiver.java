@@ -6,6 +6,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.Unremovable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +34,16 @@ final class CallbackReceiver implements AutoCloseable {
 
     /** The handler's answer to one delivery. */
     record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** The application's beans a receiver needs, kept although no test injects them itself. */
+    @Unremovable
+    @Singleton
+    static class Beans {
+        @Inject
+        CallbackHandler handler;
+        @Inject
+        CallbackRegistration registration;
     }
 
     private static CallbackReceiver current;
@@ -57,13 +71,13 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     /** The receiver registered with this simulator, started on first use (the test application may restart). */
-    static synchronized CallbackReceiver registeredWith(ConnectWiseSimulator simulator, CallbackHandler handler,
-                                                        CallbackRegistration registration) {
+    static synchronized CallbackReceiver registeredWith(ConnectWiseSimulator simulator) {
         if (current == null || current.simulator != simulator) {
             if (current != null) {
                 current.close();
             }
-            current = new CallbackReceiver(simulator, handler, registration);
+            Beans beans = Arc.container().instance(Beans.class).get();
+            current = new CallbackReceiver(simulator, beans.handler, beans.registration);
         }
         return current;
     }

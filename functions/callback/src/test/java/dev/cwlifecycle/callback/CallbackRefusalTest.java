@@ -1,13 +1,13 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,10 +33,6 @@ class CallbackRefusalTest {
     private static final AtomicLong IDS = new AtomicLong(980_000);
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
     @Inject
     SigningKeys signingKeys;
@@ -52,7 +48,7 @@ class CallbackRefusalTest {
     @BeforeEach
     void learnAndCacheTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        CallbackSigner signer = CallbackSigner.learn(simulator, handler, registration);
+        CallbackSigner signer = CallbackSigner.learn(simulator);
         keyUrl = signer.keyUrl();
         signingKey = signer.signingKey();
         String ignored = SignedCallbacks.payload("added", 1, null, keyUrl).put("Type", "ticket").toString();

@@ -1,13 +1,13 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,10 +32,6 @@ class CallbackRereadTest {
     private static final String TENANT = "default";
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
 
     private ConnectWiseSimulator simulator;
@@ -45,7 +41,7 @@ class CallbackRereadTest {
     @BeforeEach
     void learnTheSigningKey() {
         simulator = FunctionTestResource.simulator();
-        signer = CallbackSigner.learn(simulator, handler, registration);
+        signer = CallbackSigner.learn(simulator);
         keyUrl = signer.keyUrl();
         simulator.requestLog().clear();
     }

@@ -1,17 +1,16 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
 import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.LambdaInvoker;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,15 +32,11 @@ class DirectoryOutageTest {
         }
     }
 
-    @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
 
     @Test
     void givenTheDirectoryCannotBeWritten_whenACallbackArrives_thenItIs429AndConnectWisesRedeliveryRunsAgain() {
         ConnectWiseSimulator simulator = FunctionTestResource.simulator();
-        CallbackReceiver receiver = CallbackReceiver.registeredWith(simulator, handler, registration);
+        CallbackReceiver receiver = CallbackReceiver.registeredWith(simulator);
         int before = simulator.callbacks().deliveries().size();
 
         SiteMembers.create(simulator);
@@ -59,7 +54,7 @@ class DirectoryOutageTest {
     @Test
     void givenNeitherTheDirectoryNorConnectWiseAnswers_whenACallbackWithoutEntityArrives_thenItIs429EveryTime() {
         ConnectWiseSimulator simulator = FunctionTestResource.simulator();
-        CallbackSigner signer = CallbackSigner.learn(simulator, handler, registration);
+        CallbackSigner signer = CallbackSigner.learn(simulator);
         long seeded = 114;
         simulator.faults().arm(Fault.on("GET", "/system/members/" + seeded).status(500));
         ObjectNode callback = SignedCallbacks.payload("updated", seeded, null, signer.keyUrl());

@@ -1,12 +1,13 @@
 package dev.cwlifecycle.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.testing.ConsoleMembers;
 import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.SignedCallbacks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,24 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DotNetDeliveryBytesTest {
 
     @Inject
-    CallbackHandler handler;
-    @Inject
-    CallbackRegistration registration;
-    @Inject
     MemberDirectory directory;
 
     @Test
     void givenADeliveryWithEscapedNonAscii_whenVerifiedOverItsRawBytes_thenItIsAppliedWhereAReserialiserWouldFail()
             throws Exception {
         ConnectWiseSimulator simulator = FunctionTestResource.simulator();
-        CallbackReceiver.registeredWith(simulator, handler, registration);
+        CallbackReceiver.registeredWith(simulator);
         String identifier = "jose" + (System.nanoTime() % 100_000);
-        ObjectNode fields = SignedCallbacks.JSON.createObjectNode().put("identifier", identifier)
-                .put("firstName", "José").put("lastName", "Müller-Lüdenscheidt")
-                .put("officeEmail", identifier + "@acme.example").put("licenseClass", "F");
-        fields.putObject("securityRole").put("id", 2);
 
-        ObjectNode created = simulator.members("acme").create(fields);
+        ObjectNode created = ConsoleMembers.create(simulator, identifier, "José", "Müller-Lüdenscheidt",
+                identifier + "@acme.example");
 
         await("José's delivery answered", () -> simulator.callbacks().deliveries().stream()
                 .anyMatch(each -> each.body().contains("\"ID\":" + id(created) + ",")));

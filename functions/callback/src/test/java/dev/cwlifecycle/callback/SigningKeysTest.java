@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,7 @@ class SigningKeysTest {
                 + "/system/callbackkey/index.rails?companyName=acme&id=huge");
 
         SignatureRefused refused = assertThrows(SignatureRefused.class,
-                () -> keys.hmacKey(keyUrl, AnswerDeadline.after(Duration.ofSeconds(30))));
+                () -> keys.hmacKey(keyUrl, AnswerDeadline.after(Clock.systemUTC(), Duration.ofSeconds(30))));
 
         assertEquals(401, Problems.respond(refused, "test").getStatusCode());
         assertEquals("The key_url answered with more than a signing key", refused.getMessage());

@@ -3,12 +3,14 @@ package dev.cwlifecycle.callback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.testing.ConsoleMembers;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /** Members changed in the simulator "behind our back", and the waits for what follows asynchronously. */
 final class SiteMembers {
@@ -22,14 +24,7 @@ final class SiteMembers {
     /** A new member, made in ConnectWise's own screens: the simulator announces it to every registration. */
     static ObjectNode create(ConnectWiseSimulator simulator) {
         String identifier = "cb" + PEOPLE.incrementAndGet() + "x" + (System.nanoTime() % 100_000);
-        ObjectNode fields = SignedCallbacks.JSON.createObjectNode()
-                .put("identifier", identifier)
-                .put("firstName", "Casey")
-                .put("lastName", "Callback")
-                .put("officeEmail", identifier + "@acme.example")
-                .put("licenseClass", "F");
-        fields.putObject("securityRole").put("id", 2);
-        return simulator.members("acme").create(fields);
+        return ConsoleMembers.create(simulator, identifier, "Casey", "Callback", identifier + "@acme.example");
     }
 
     static long id(ObjectNode member) {
@@ -40,18 +35,6 @@ final class SiteMembers {
         return Instant.parse(member.path("_info").path("lastUpdated").asText());
     }
 
-    /** Sleeps until ConnectWise's one-second clock has moved past {@code stamp}, so the next change is newer. */
-    static void nextSecondAfter(Instant stamp) {
-        long wait = stamp.plusSeconds(1).toEpochMilli() - System.currentTimeMillis() + 20;
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /** The deliveries made after the first {@code before} ones, once {@code count} of them have come back. */
     static List<Delivery> deliveriesAfter(ConnectWiseSimulator simulator, int before, int count) {
         await("" + count + " more deliveries", () -> simulator.callbacks().deliveries().size() >= before + count);
@@ -59,18 +42,7 @@ final class SiteMembers {
         return all.subList(before, all.size());
     }
 
-    static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+    static void await(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(25)).until(condition);
     }
 }

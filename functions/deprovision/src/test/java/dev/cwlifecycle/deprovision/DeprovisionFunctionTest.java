@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SimMembers;
+import dev.cwlifecycle.testing.ConsoleMembers;
 import dev.cwlifecycle.testing.EmittedMetrics;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
@@ -41,10 +42,8 @@ class DeprovisionFunctionTest {
 
     @BeforeEach
     void clear() {
-        simulator = FunctionTestResource.simulator();
+        simulator = FunctionTestResource.freshSimulator();
         members = simulator.members("acme");
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     @Test
@@ -316,11 +315,8 @@ class DeprovisionFunctionTest {
 
     private ObjectNode newMember() {
         int n = PEOPLE.incrementAndGet();
-        ObjectNode fields = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        fields.put("identifier", "leaver" + n).put("firstName", "Lee").put("lastName", "Ver" + n)
-                .put("officeEmail", "leaver" + n + "@acme.example").put("licenseClass", "F");
-        fields.putObject("securityRole").put("id", 2);
-        ObjectNode created = members.create(fields);
+        ObjectNode created = ConsoleMembers.create(simulator, "leaver" + n, "Lee", "Ver" + n,
+                "leaver" + n + "@acme.example");
         simulator.requestLog().clear();
         return created;
     }
@@ -334,11 +330,15 @@ class DeprovisionFunctionTest {
     }
 
     private static Answer invoke(String identifier, String body, Map<String, String> headers) {
-        String event = identifier == null
+        return LambdaInvoker.invoke(event(identifier, body, headers));
+    }
+
+    /** The API Gateway event of a deprovision: by route identifier, or (null) of the member the body names. */
+    static String event(String identifier, String body, Map<String, String> headers) {
+        return identifier == null
                 ? GatewayEvents.post("/members/deprovision", "/members/deprovision", Map.of(), headers, body)
                 : GatewayEvents.post("/members/{identifier}/deprovision", "/members/" + identifier + "/deprovision",
                 Map.of("identifier", identifier), headers, body);
-        return LambdaInvoker.invoke(event);
     }
 
     private List<RecordedRequest> apiCalls() {

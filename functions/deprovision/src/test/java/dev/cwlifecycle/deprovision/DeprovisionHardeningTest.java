@@ -1,11 +1,10 @@
 package dev.cwlifecycle.deprovision;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.SimMembers;
+import dev.cwlifecycle.testing.ConsoleMembers;
 import dev.cwlifecycle.testing.FunctionTestResource;
-import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import dev.cwlifecycle.testing.Race;
@@ -42,10 +41,8 @@ class DeprovisionHardeningTest {
 
     @BeforeEach
     void clear() {
-        simulator = FunctionTestResource.simulator();
+        simulator = FunctionTestResource.freshSimulator();
         members = simulator.members("acme");
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     static Stream<Arguments> badInputs() {
@@ -137,20 +134,13 @@ class DeprovisionHardeningTest {
 
     private ObjectNode newMember(String email) {
         int n = PEOPLE.incrementAndGet();
-        ObjectNode fields = new ObjectMapper().createObjectNode();
-        fields.put("identifier", "hard" + n).put("firstName", "Lee").put("lastName", "Hard" + n)
-                .put("officeEmail", email).put("licenseClass", "F");
-        fields.putObject("securityRole").put("id", 2);
-        ObjectNode created = members.create(fields);
+        ObjectNode created = ConsoleMembers.create(simulator, "hard" + n, "Lee", "Hard" + n, email);
         simulator.requestLog().clear();
         return created;
     }
 
     private static String event(String identifier, String body) {
-        return identifier == null
-                ? GatewayEvents.post("/members/deprovision", "/members/deprovision", Map.of(), Map.of(), body)
-                : GatewayEvents.post("/members/{identifier}/deprovision", "/members/" + identifier + "/deprovision",
-                Map.of("identifier", identifier), Map.of(), body);
+        return DeprovisionFunctionTest.event(identifier, body, Map.of());
     }
 
     private static String statuses(List<Answer> answers) {

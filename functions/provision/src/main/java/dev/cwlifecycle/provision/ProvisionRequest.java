@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The body of {@code POST /members}. */
 @RegisterForReflection
@@ -20,9 +17,6 @@ public record ProvisionRequest(String firstName, String lastName, String email, 
                                Integer roleId, String licenseClass, String title, String phone, String hireDate,
                                Integer defaultLocationId, Integer defaultDepartmentId, Integer timeZoneId,
                                Integer memberTypeId, TicketReference ticket, Boolean dryRun) {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,15}");
-    private static final Set<String> LICENSE_CLASSES = Set.of("A", "C", "F", "X");
 
     public boolean isDryRun() {
         return Boolean.TRUE.equals(dryRun);
@@ -37,15 +31,9 @@ public record ProvisionRequest(String firstName, String lastName, String email, 
                 .text("firstName", firstName, true, 30)
                 .text("lastName", lastName, true, 30)
                 .email("email", email)
-                .check(identifier == null || IDENTIFIER.matcher(identifier).matches(), "identifier",
-                        "must be 1 to 15 letters, digits, '.', '_' or '-'")
-                .check(role != null ^ roleId != null, "role", "give exactly one of role (a name) or roleId")
-                .text("role", role, false, 30)
-                .check(role == null || role.indexOf('"') < 0 && role.indexOf('\\') < 0, "role",
-                        "must not contain '\"' or '\\'")
-                .positive("roleId", roleId)
-                .check(licenseClass == null || LICENSE_CLASSES.contains(licenseClass.toUpperCase(Locale.ROOT)),
-                        "licenseClass", "must be one of F (full), A (API), C (StreamlineIT), X (subcontractor)")
+                .identifier("identifier", identifier)
+                .securityRole(role, roleId, true)
+                .licenseClass(licenseClass)
                 .text("title", title, false, 50)
                 .text("phone", phone, false, 15)
                 .check(hireDate == null || hireDateInstant() != null, "hireDate",

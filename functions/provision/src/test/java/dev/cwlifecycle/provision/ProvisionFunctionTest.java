@@ -10,6 +10,7 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.store.Tables;
+import dev.cwlifecycle.testing.ConsoleMembers;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
@@ -17,6 +18,7 @@ import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -404,11 +406,9 @@ class ProvisionFunctionTest {
         String body = """
                 {"firstName":"Hal","lastName":"Held","email":"%s","identifier":"%s","role":"Technician",
                  "ticket":{"system":"jira","id":"IT-%d"}}""".formatted(email, identifier, n);
-        ObjectNode holder = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("identifier", identifier).put("firstName", "Hal").put("lastName", "Other")
-                .put("officeEmail", emailOfHolder.equals("same") ? email : "someone.else" + n + "@acme.example")
-                .put("licenseClass", "F").put("notes", "Provisioned by cw-lifecycle for ticket jira OTHER-" + n);
-        holder.putObject("securityRole").put("id", 2);
+        ObjectNode holder = ConsoleMembers.technician(identifier, "Hal", "Other",
+                        emailOfHolder.equals("same") ? email : "someone.else" + n + "@acme.example")
+                .put("notes", "Provisioned by cw-lifecycle for ticket jira OTHER-" + n);
         AtomicLong holderId = new AtomicLong();
         simulator.onRequest(request -> {
             if (request.method().equals("POST") && request.body().contains(email) && holderId.get() == 0) {
@@ -484,10 +484,10 @@ class ProvisionFunctionTest {
                 .filter(m -> email.equalsIgnoreCase(m.path("officeEmail").asText())).count();
     }
 
-    private void awaitRequests(String method, int count) throws InterruptedException {
-        for (int i = 0; i < 500 && simulator.requestLog().count(method, "/system/members") < count; i++) {
-            Thread.sleep(10);
-        }
+    private void awaitRequests(String method, int count) {
+        Awaitility.await(count + " " + method + " of /system/members").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> simulator.requestLog().count(method, "/system/members") >= count);
         assertEquals(count, simulator.requestLog().count(method, "/system/members"));
     }
 

@@ -31,9 +31,7 @@ class TenantBindingTest {
 
     @BeforeEach
     void clear() {
-        simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
-        simulator.requestLog().clear();
+        simulator = FunctionTestResource.freshSimulator();
     }
 
     @AfterEach

@@ -30,11 +30,12 @@ public class SyncHandler {
 
     private final StoreConfig storeConfig;
     private final Metrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     public SyncHandler(Synchronizer synchronizer, CallbackRegistration callbacks, SyncConfig config,
-                       StoreConfig storeConfig, Metrics metrics) {
+                       StoreConfig storeConfig, Metrics metrics, Clock clock) {
+        this.clock = clock;
         this.synchronizer = synchronizer;
         this.callbacks = callbacks;
         this.config = config;

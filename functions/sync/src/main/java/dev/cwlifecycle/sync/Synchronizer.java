@@ -40,15 +40,10 @@ public class Synchronizer {
     private final Duration leaseTtl;
     private final Clock clock;
 
+    /** Our clock may differ from ConnectWise's: it times leases and runs; the watermark is ConnectWise's. */
     @Inject
     public Synchronizer(ConnectWiseClients clients, SyncStateStore state, MemberDirectory directory,
-                        SyncConfig config, StoreConfig storeConfig) {
-        this(clients, state, directory, config, storeConfig, Clock.systemUTC());
-    }
-
-    /** With our clock, which may differ from ConnectWise's: it times leases and runs; the watermark is ConnectWise's. */
-    Synchronizer(ConnectWiseClients clients, SyncStateStore state, MemberDirectory directory, SyncConfig config,
-                 StoreConfig storeConfig, Clock clock) {
+                        SyncConfig config, StoreConfig storeConfig, Clock clock) {
         this.clock = clock;
         this.clients = clients;
         this.state = state;

@@ -51,9 +51,7 @@ class SyncFunctionTest {
 
     @BeforeEach
     void clear() {
-        simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
-        simulator.requestLog().clear();
+        simulator = FunctionTestResource.freshSimulator();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cwlifecycle.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.connectwise.ConnectWiseClients;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.SimMembers;
@@ -92,7 +93,7 @@ class SyncHardeningTest {
 
     @Test
     void aRunKilledBetweenPagesBlocksTheNextOnlyUntilItsLeaseExpiresThenTheNextCompletes() {
-        SteppedClock clock = new SteppedClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         DyingProcess process = new DyingProcess(directory, syncState);
         Synchronizer dying = new Synchronizer(clients, process, process, config, storeConfig, clock);
         Synchronizer next = new Synchronizer(clients, syncState, directory, config, storeConfig, clock);
@@ -109,10 +110,10 @@ class SyncHardeningTest {
         assertTrue(directory.scan(TENANT).count() < members.size(), "the killed run wrote part of the directory");
 
         Duration leaseTtl = storeConfig.functionTimeout().plus(config.leaseGrace());
-        clock.jump(leaseTtl.minusSeconds(1));
+        clock.advance(leaseTtl.minusSeconds(1));
         assertEquals(SyncResult.Status.SKIPPED, next.run(TENANT, RunSummary.Mode.FULL, budget(clock)).status(),
                 "the killed run's lease blocks the next until the function timeout plus the grace");
-        clock.jump(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
 
         SyncResult after = next.run(TENANT, RunSummary.Mode.FULL, budget(clock));
 
@@ -124,7 +125,7 @@ class SyncHardeningTest {
         return handler.handle(new SyncRequest(null, TENANT, mode, null));
     }
 
-    private RunBudget budget(SteppedClock clock) {
+    private RunBudget budget(MovableClock clock) {
         return new RunBudget(clock, clock.instant().plus(Duration.ofMinutes(5)));
     }
 

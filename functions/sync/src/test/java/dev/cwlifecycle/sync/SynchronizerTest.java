@@ -1,8 +1,9 @@
 package dev.cwlifecycle.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwlifecycle.testing.ConsoleMembers;
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.connectwise.ConnectWiseClients;
-import dev.cwlifecycle.connectwise.ConnectWiseJson;
 import dev.cwlifecycle.connectwise.error.ServerErrorException;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Fault;
@@ -276,9 +277,9 @@ class SynchronizerTest {
         Instant watermark = watermark();
         String lastName = "Late" + PEOPLE.incrementAndGet();
         changeMembers(lastName);
-        SteppedClock clock = new SteppedClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         RunBudget budget = new RunBudget(clock, clock.instant().plus(Duration.ofMinutes(1)));
-        BetweenPages.on(simulator, answered -> clock.jump(Duration.ofMinutes(2)));
+        BetweenPages.on(simulator, answered -> clock.advance(Duration.ofMinutes(2)));
         simulator.requestLog().clear();
 
         SyncResult stopped = synchronizer.run(TENANT, RunSummary.Mode.INCREMENTAL, budget);
@@ -453,11 +454,7 @@ class SynchronizerTest {
 
     private ObjectNode newMember() {
         int n = PEOPLE.incrementAndGet();
-        ObjectNode fields = ConnectWiseJson.MAPPER.createObjectNode();
-        fields.put("identifier", "synced" + n).put("firstName", "Sy").put("lastName", "Nced" + n)
-                .put("officeEmail", "synced" + n + "@acme.example").put("licenseClass", "F");
-        fields.putObject("securityRole").put("id", 2);
-        return members.create(fields);
+        return ConsoleMembers.create(simulator, "synced" + n, "Sy", "Nced" + n, "synced" + n + "@acme.example");
     }
 
     private Instant watermark() {

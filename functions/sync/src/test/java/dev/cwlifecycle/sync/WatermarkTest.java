@@ -9,6 +9,7 @@ import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.store.RunSummary;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.store.SyncStateStore;
+import dev.cwlifecycle.testing.ConnectWiseSeconds;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -80,7 +81,7 @@ class WatermarkTest {
         assertEquals(Duration.ZERO, config.overlap());
         givenSynced();
         // the directory keeps the newer of two lastUpdated values, and the Date behind the watermark, in seconds
-        awaitNextSecond();
+        ConnectWiseSeconds.awaitNext();
         String spread = "Spread" + PEOPLE.incrementAndGet();
         CHANGED.forEach(id -> acme().update(id, member -> member.put("lastName", spread)));
         String behind = "Behind" + PEOPLE.incrementAndGet();
@@ -89,10 +90,10 @@ class WatermarkTest {
         BetweenPages.on(simulator(), request -> {
             // page two is asked after page one's Date was sent: from here on, changes are after the run started
             if (answered.incrementAndGet() == 2) {
-                awaitNextSecond();
+                ConnectWiseSeconds.awaitNext();
                 acme().update(FIRST_ID, member -> member.put("firstName", behind));
                 // then one the run reads on its last page: the newest lastUpdated it sees is after the one behind
-                awaitNextSecond();
+                ConnectWiseSeconds.awaitNext();
                 acme().update(ON_LAST_PAGE, member -> member.put("firstName", ahead));
             }
         });
@@ -146,15 +147,6 @@ class WatermarkTest {
         assertEquals(SyncResult.Status.COMPLETE, incremental().status());
     }
 
-    private static void awaitNextSecond() {
-        Instant now = Instant.now();
-        try {
-            Thread.sleep(Duration.between(now, now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)).toMillis() + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private Instant watermark() {
         return syncState.watermark(TENANT, Synchronizer.STREAM).orElseThrow();

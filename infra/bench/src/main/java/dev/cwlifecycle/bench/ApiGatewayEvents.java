@@ -35,6 +35,18 @@ public final class ApiGatewayEvents {
                 Map.of("identifier", identifier), memberHeaders(tenant, idempotencyKey), Map.of(), body);
     }
 
+    /** {@code PATCH /members/{identifier}}, the mover, under {@code idempotencyKey} when it is not null. */
+    public static APIGatewayV2HTTPEvent move(String tenant, String idempotencyKey, String identifier, String body) {
+        return patch(post("/members/{identifier}", "/members/" + identifier, Map.of("identifier", identifier),
+                memberHeaders(tenant, idempotencyKey), Map.of(), body));
+    }
+
+    /** {@code PATCH /members/by-id/{memberId}}, the mover naming the member by its ConnectWise id. */
+    public static APIGatewayV2HTTPEvent moveById(String tenant, String idempotencyKey, long memberId, String body) {
+        return patch(post("/members/by-id/{memberId}", "/members/by-id/" + memberId,
+                Map.of("memberId", Long.toString(memberId)), memberHeaders(tenant, idempotencyKey), Map.of(), body));
+    }
+
     /** ConnectWise's callback POST: the body exactly as signed and its {@code x-content-signature}. */
     public static APIGatewayV2HTTPEvent callback(String tenant, String body, String signature) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -55,6 +67,14 @@ public final class ApiGatewayEvents {
             headers.put("idempotency-key", idempotencyKey);
         }
         return headers;
+    }
+
+    /** The same request as a PATCH. */
+    private static APIGatewayV2HTTPEvent patch(APIGatewayV2HTTPEvent event) {
+        event.setRouteKey(event.getRouteKey().replaceFirst("^POST ", "PATCH "));
+        event.getRequestContext().setRouteKey(event.getRouteKey());
+        event.getRequestContext().getHttp().setMethod("PATCH");
+        return event;
     }
 
     private static APIGatewayV2HTTPEvent post(String route, String path, Map<String, String> pathParameters,

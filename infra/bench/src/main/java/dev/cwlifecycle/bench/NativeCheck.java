@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -52,6 +54,18 @@ public class NativeCheck {
     private final CallbackRegistration registration;
     private final MemberDirectory directory;
     private final LambdaFunction.Settings settings;
+    /**
+     * Each function's events, the one place to add a function's: a method taking one {@link Run} (a fresh tenant,
+     * simulator, callback recorder and the started function) that sends events with {@code run.invoke}, checks what
+     * must happen with {@code run.expect} and what must be refused without a ConnectWise write with
+     * {@code run.refused}. The function's name goes into {@link ColdStartBenchmark#FUNCTIONS} with its cold-start
+     * event, and into run-native-check's default list.
+     */
+    private final Map<String, Consumer<Run>> events = Map.of(
+            "provision", this::provision,
+            "deprovision", this::deprovision,
+            "sync", this::sync,
+            "callback", this::callback);
     private int passed;
     private int failed;
 
@@ -70,6 +84,10 @@ public class NativeCheck {
         try {
             Path harness = FunctionPackage.harness(work);
             for (String function : functions.isEmpty() ? FUNCTIONS : functions) {
+                if (!events.containsKey(function)) {
+                    verdict(function + ": has events to answer", false, "none in NativeCheck.events: add them there");
+                    continue;
+                }
                 Path bootstrap = FunctionPackage.unpack(repository, function, "native/function.zip",
                         work.resolve("native")).unpacked().resolve("bootstrap");
                 bootstrap.toFile().setExecutable(true);
@@ -97,19 +115,18 @@ public class NativeCheck {
                      .withStatusCode(200).build());
              LambdaFunction lambda = start.get()) {
             tenants.point(tenant, simulator.baseUrl());
-            Run run = new Run(runtime + " " + function, tenant, simulator, lambda);
+            Run run = new Run(runtime + " " + function, tenant, simulator, recorder, lambda);
             try {
-                switch (function) {
-                    case "provision" -> provision(run);
-                    case "deprovision" -> deprovision(run);
-                    case "sync" -> sync(run);
-                    case "callback" -> callback(run, recorder);
-                    default -> throw new IllegalArgumentException("unknown function " + function);
-                }
+                events.get(function).accept(run);
             } catch (RuntimeException broken) {
                 // a function that died or stopped answering: the remaining events of this run are not sent
                 verdict(run.name + ": answers every event", false, broken.getMessage());
             }
+            List<String> ignored = simulator.requestLog().all().stream()
+                    .filter(request -> !request.ignoredProperties().isEmpty())
+                    .map(request -> request + " " + request.ignoredProperties()).toList();
+            verdict(run.name + ": every body it sent has only properties ConnectWise knows", ignored.isEmpty(),
+                    String.join("\n    ", ignored));
             List<String> failures = lambda.output().stream().filter(line -> NATIVE_FAILURE.matcher(line).find())
                     .toList();
             verdict(run.name + ": no reflection or serialisation failure in its log", failures.isEmpty(),
@@ -190,15 +207,34 @@ public class NativeCheck {
         JsonNode full = run.invoke("{\"tenant\":\"" + run.tenant + "\",\"mode\":\"full\"}");
         run.expect("a full sync mirrors every member into the directory",
                 "COMPLETE".equals(full.path("status").asText())
+                        && "FULL".equals(full.path("summary").path("mode").asText())
                         && directory.scan(run.tenant).count() == members.size(), full);
 
         long changed = members.get(7).get("id").asLong();
         run.simulator.members(BenchTenants.COMPANY).update(changed, member -> member.put("lastName", "Renamed"));
+        run.simulator.requestLog().clear();
         JsonNode incremental = run.invoke("{\"tenant\":\"" + run.tenant + "\",\"mode\":\"incremental\"}");
-        run.expect("an incremental sync brings a change made in ConnectWise",
+        List<RecordedRequest> lists = run.simulator.requestLog().all().stream()
+                .filter(request -> request.path().equals("/system/members")).toList();
+        run.expect("an incremental sync brings a change made in ConnectWise, asking only for what changed",
                 "COMPLETE".equals(incremental.path("status").asText())
+                        && "INCREMENTAL".equals(incremental.path("summary").path("mode").asText())
+                        && lists.size() == incremental.path("summary").path("requests").asInt()
+                        && !lists.isEmpty() && lists.get(0).query().getOrDefault("conditions", "")
+                        .startsWith("lastUpdated>[")
                         && directory.get(run.tenant, changed).map(DirectoryEntry::lastName)
                         .filter("Renamed"::equals).isPresent(), incremental);
+
+        String register = "{\"mode\":\"register-callback\",\"tenant\":\"" + run.tenant
+                + "\",\"callbackUrl\":\"https://hooks.acme.example/callbacks/connectwise\"}";
+        JsonNode registered = run.invoke(register);
+        JsonNode exists = run.invoke(register);
+        run.expect("registering the member callback twice registers it once",
+                "CALLBACK_REGISTERED".equals(registered.path("status").asText())
+                        && "CALLBACK_EXISTS".equals(exists.path("status").asText())
+                        && registered.path("callback").path("id").asLong() == exists.path("callback").path("id")
+                        .asLong()
+                        && run.simulator.requestLog().count("POST", "/system/callbacks") == 1, exists);
 
         int requests = run.simulator.requestLog().all().size();
         JsonNode refused = run.invoke("{\"tenant\":\"" + run.tenant + "\",\"mode\":\"sideways\"}");
@@ -207,9 +243,9 @@ public class NativeCheck {
                         && run.simulator.requestLog().all().size() == requests, refused);
     }
 
-    private void callback(Run run, CallbackEndpoint recorder) {
-        registration.register(run.tenant, recorder.url(run.tenant));
-        CallbackEndpoint.Exchange delivery = SignedUpdates.deliver(run.simulator, recorder, 1).get(0);
+    private void callback(Run run) {
+        registration.register(run.tenant, run.recorder.url(run.tenant));
+        CallbackEndpoint.Exchange delivery = SignedUpdates.deliver(run.simulator, run.recorder, 1).get(0);
         long id = parse(delivery.body()).path("ID").asLong();
         APIGatewayV2HTTPEvent signed = ApiGatewayEvents.callback(run.tenant, delivery.body(), delivery.signature());
 
@@ -235,13 +271,16 @@ public class NativeCheck {
         private final String name;
         private final String tenant;
         private final ConnectWiseSimulator simulator;
+        private final CallbackEndpoint recorder;
         private final LambdaFunction lambda;
         private final List<String> answers = new ArrayList<>();
 
-        Run(String name, String tenant, ConnectWiseSimulator simulator, LambdaFunction lambda) {
+        Run(String name, String tenant, ConnectWiseSimulator simulator, CallbackEndpoint recorder,
+            LambdaFunction lambda) {
             this.name = name;
             this.tenant = tenant;
             this.simulator = simulator;
+            this.recorder = recorder;
             this.lambda = lambda;
         }
 

@@ -57,7 +57,7 @@ class DynamoDbTrafficTest {
                 "Technician", "F", true, Instant.parse("2026-03-01T10:00:00Z"), DirectoryEntry.Source.SYNC, false,
                 false);
 
-        // WHEN a new row is written (table and email index), then a consistent read of it
+        // WHEN a new row is written (table, email index and identifier index), then a consistent read of it
         assertEquals(UpsertOutcome.UPSERTED, directory.upsertIfNewer(entry));
         DynamoDbUsage written = traffic.snapshot().minus(before);
         directory.get(tenant, 7);
@@ -65,7 +65,7 @@ class DynamoDbTrafficTest {
 
         // THEN
         assertEquals(1, written.requests());
-        assertEquals(2, written.writeUnits(), 1e-9);
+        assertEquals(3, written.writeUnits(), 1e-9);
         assertEquals(1, read.requests());
         assertEquals(1, read.readUnits(), 1e-9);
         assertEquals(0, read.writeUnits(), 1e-9);

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 /**
  * The whole story of one technician, told through the local server as a real caller tells it, while ConnectWise
  * (the simulator) and the directory are watched from the side: provision by role name, the callback filling the
- * directory, a rename made in ConnectWise that only the incremental sync can see, deprovision, and the licence
- * seats before and after. Each step is printed; one that does not happen ends the story with {@link StepFailed}.
+ * directory, a rename made in ConnectWise that only the incremental sync can see, a move to another role and title
+ * (one JSON Patch of what differs), deprovision, and the licence seats before and after. Each step is printed; one that does not happen ends the story with {@link StepFailed}.
  */
 final class DemoStory {
 
@@ -35,15 +35,17 @@ final class DemoStory {
     static final String LAST_NAME = "Lindqvist";
     static final String NEW_LAST_NAME = "Lindqvist-Okafor";
     static final String ROLE = "Technician";
+    static final String NEW_ROLE = "Dispatch";
+    static final String NEW_TITLE = "Dispatch lead";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(200);
 
     /**
      * What the story saw, for whoever wants to check it against ConnectWise and the directory: the directory entry
-     * the sync wrote after the rename, and the final one.
+     * the sync wrote after the rename, the one the mover wrote, and the final one.
      */
     record Outcome(long memberId, String identifier, int seatsBefore, int seatsProvisioned, int seatsAfter,
-                   DirectoryEntry renamed, DirectoryEntry last) {
+                   DirectoryEntry renamed, DirectoryEntry moved, DirectoryEntry last) {
     }
 
     /** A step whose effect did not show. */
@@ -119,9 +121,22 @@ final class DemoStory {
             simulator.callbacks().release(false);
         }
 
+        String move = "{\"role\":\"" + NEW_ROLE + "\",\"title\":\"" + NEW_TITLE + "\"}";
+        step("She moves to dispatch: PATCH /members/" + identifier + " " + move + " (one JSON Patch of only what "
+                + "differs; the rename made in ConnectWise is left alone)");
+        awaitSecondAfter(renamed.lastUpdated());
+        Answer moved = send("PATCH", "/members/" + identifier, move);
+        expect(moved.status() == 200 && "updated".equals(moved.body().path("outcome").asText()),
+                "the move answered " + moved.status() + ", not 200 with outcome updated");
+        detail("answer    changed " + moved.body().path("changed") + " with "
+                + moved.body().path("connectWiseRequests").asInt() + " ConnectWise requests (a read and one patch)");
+        DirectoryEntry movedEntry = awaitEntry(memberId, row -> NEW_ROLE.equals(row.securityRole()), patience);
+        detail("directory " + describe(movedEntry));
+
         String leave = "{\"mode\":\"delete\"}";
         step("Deprovision: POST /members/" + identifier + "/deprovision " + leave
                 + " (ConnectWise has no member delete: she is deactivated instead, history kept)");
+        awaitSecondAfter(movedEntry.lastUpdated());
         Answer deprovisioned = post("/members/" + identifier + "/deprovision", leave);
         expect(deprovisioned.status() == 200 && "inactive".equals(deprovisioned.body().path("state").asText()),
                 "deprovisioning answered " + deprovisioned.status() + ", not 200 with state inactive");
@@ -141,7 +156,8 @@ final class DemoStory {
         expect(seatsProvisioned == seatsBefore + 1 && seatsAfter == seatsBefore,
                 "the seats did not go up by one and back down");
         out.println("== demo complete ==");
-        return new Outcome(memberId, identifier, seatsBefore, seatsProvisioned, seatsAfter, renamed, entry);
+        return new Outcome(memberId, identifier, seatsBefore, seatsProvisioned, seatsAfter, renamed, movedEntry,
+                entry);
     }
 
     String email() {
@@ -149,10 +165,14 @@ final class DemoStory {
     }
 
     private Answer post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    private Answer send(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             detail("-> " + response.statusCode() + " " + response.body());

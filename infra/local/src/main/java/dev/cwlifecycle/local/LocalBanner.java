@@ -35,12 +35,15 @@ record LocalBanner(String api, String connectwise, String dynamodb, String table
                 Provision a member:
                   curl -s -X POST %s/members -H "Authorization: Bearer $CW_TOKEN" -H 'Content-Type: application/json' -d '{"firstName":"Ada","lastName":"Lovelace","email":"ada.lovelace@%s","role":"Technician"}'
 
+                Move her to dispatch (only what differs is sent to ConnectWise, as one JSON Patch):
+                  curl -s -X PATCH %s/members/alovelace -H "Authorization: Bearer $CW_TOKEN" -H 'Content-Type: application/json' -d '{"role":"Dispatch","title":"Dispatch lead"}'
+
                 Deprovision her (deactivate; "handover" with "handoverTo", or "delete", are the other modes):
                   curl -s -X POST %s/members/alovelace/deprovision -H "Authorization: Bearer $CW_TOKEN" -H 'Content-Type: application/json' -d '{"mode":"deactivate"}'
 
                 %s
                 """.formatted(api, routes, connectwise, dynamodb, tables, schedule, callback, credentials, tokenLine,
-                api, emailDomain, api, demo ? "The demo starts now; everything stops when it ends."
+                api, emailDomain, api, api, demo ? "The demo starts now; everything stops when it ends."
                         : "Ctrl-C stops everything.");
     }
 }

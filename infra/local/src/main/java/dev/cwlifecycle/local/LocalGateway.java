@@ -6,6 +6,8 @@ import dev.cwlifecycle.callback.CallbackHandler;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.ProblemException;
 import dev.cwlifecycle.gateway.Problems;
+import dev.cwlifecycle.members.MembersHandler;
+import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -42,11 +44,14 @@ public class LocalGateway {
     private HttpServer server;
 
     @Inject
-    public LocalGateway(ProvisionHandler provision, DeprovisionHandler deprovision, CallbackHandler callback) {
+    public LocalGateway(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover,
+                        CallbackHandler callback, MembersHandler members) {
         this.functions = Map.of(
                 "provision", provision::handle,
                 "deprovision", deprovision::handle,
-                "callback", callback::handle);
+                "mover", mover::handle,
+                "callback", callback::handle,
+                "members", members::handle);
         LocalRoutes.ALL.stream().filter(route -> !functions.containsKey(route.function())).findAny()
                 .ifPresent(route -> {
                     throw new IllegalStateException("No handler for " + route.routeKey());

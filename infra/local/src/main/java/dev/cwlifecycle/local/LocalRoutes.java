@@ -50,7 +50,12 @@ public final class LocalRoutes {
             new Route("POST", "/members", "provision", true),
             new Route("POST", "/members/{identifier}/deprovision", "deprovision", true),
             new Route("POST", "/members/deprovision", "deprovision", true),
-            new Route("POST", "/callbacks/connectwise", "callback", false));
+            new Route("PATCH", "/members/{identifier}", "mover", true),
+            new Route("PATCH", "/members/by-id/{memberId}", "mover", true),
+            new Route("POST", "/callbacks/connectwise", "callback", false),
+            new Route("GET", "/members", "members", true),
+            new Route("GET", "/members/{identifier}", "members", true),
+            new Route("GET", "/openapi.yaml", "members", false));
 
     private LocalRoutes() {
     }

@@ -3,6 +3,7 @@ package dev.cwlifecycle.local;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -73,17 +75,14 @@ class LocalShutdownTest {
         }
     }
 
-    private static void awaitListening(Map<String, Integer> ports, Future<LaunchResult> launched) throws Exception {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
-        while (!ports.values().stream().allMatch(LocalShutdownTest::listening)) {
-            if (launched.isDone()) {
-                throw new AssertionError("the stack ended before it served: " + launched.get().getOutput());
-            }
-            if (System.nanoTime() > giveUp) {
-                throw new AssertionError("the stack did not come up on " + ports);
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitListening(Map<String, Integer> ports, Future<LaunchResult> launched) {
+        Awaitility.await("the stack listening on " + ports).atMost(Duration.ofSeconds(GIVE_UP_SECONDS))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    if (launched.isDone()) {
+                        throw new AssertionError("the stack ended before it served: " + launched.get().getOutput());
+                    }
+                    return ports.values().stream().allMatch(LocalShutdownTest::listening);
+                });
     }
 
     private static boolean listening(int port) {

@@ -11,6 +11,7 @@ import dev.cwlifecycle.store.MemberDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -23,9 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +54,8 @@ class LocalStackTest {
     void everyCurlExampleInTheReadmeRunsAsWrittenAgainstTheLocalStack() throws Exception {
         List<String> scripts = ReadmeExamples.curlScripts();
 
-        assertEquals(3, scripts.size(), "the local block, the API section's provision and its deprovision");
+        assertEquals(5, scripts.size(),
+                "the local block, the API section's provision, its mover, its deprovision and its reads");
         for (String script : scripts) {
             // as written, but on this test's port; CW_TOKEN as a reader pasted it from the banner
             ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script.replace("http://127.0.0.1:8080",
@@ -88,7 +90,10 @@ class LocalStackTest {
         DirectoryEntry row = directory.get(TENANT, outcome.memberId()).orElseThrow();
         assertFalse(row.active());
         assertEquals(DemoStory.NEW_LAST_NAME, row.lastName());
-        assertEquals(DemoStory.ROLE, row.securityRole());
+        assertEquals(DemoStory.NEW_ROLE, row.securityRole());
+        assertEquals(DemoStory.NEW_TITLE, member.path("title").asText());
+        assertEquals(DemoStory.NEW_ROLE, outcome.moved().securityRole());
+        assertEquals(DemoStory.NEW_LAST_NAME, outcome.moved().lastName(), "the move kept the rename");
         assertEquals("zoe.lindqvist@acme.example", row.officeEmail());
         assertEquals(outcome.seatsBefore() + 1, outcome.seatsProvisioned());
         assertEquals(outcome.seatsBefore(), outcome.seatsAfter());
@@ -103,7 +108,7 @@ class LocalStackTest {
     @Test
     void anythingOutsideTheRouteTableGetsApiGatewaysNotFound() throws Exception {
         for (HttpRequest request : List.of(
-                HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members")).GET().build(),
+                HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members")).DELETE().build(),
                 HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/members/ada/delete"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpRequest.newBuilder(URI.create(LocalPorts.api() + "/"))
@@ -213,17 +218,13 @@ class LocalStackTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Delivery awaitDelivery(ConnectWiseSimulator simulator, long memberId) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            for (Delivery delivery : simulator.callbacks().deliveries()) {
-                if (delivery.succeeded() && mentions(delivery, memberId)) {
-                    return delivery;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no callback about member " + memberId);
+    private static Delivery awaitDelivery(ConnectWiseSimulator simulator, long memberId) {
+        return Awaitility.await("a callback about member " + memberId).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> simulator.callbacks().deliveries().stream()
+                        .filter(delivery -> delivery.succeeded() && mentions(delivery, memberId)).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static boolean mentions(Delivery delivery, long memberId) {

@@ -25,7 +25,8 @@ import static dev.cwlifecycle.local.CloudFormationYaml.path;
 final class OperationsCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FUNCTIONS = List.of("provision", "deprovision", "sync", "callback");
+    private static final List<String> FUNCTIONS = List.of("provision", "deprovision", "mover", "sync", "callback",
+            "members");
     private static final String TOPIC = "AlarmTopic";
 
     /** One metric an alarm watches: namespace, name, and its dimensions as written in the template. */

@@ -53,8 +53,9 @@ final class TemplateCheck {
      * The directory index each function Queries: a grant on a table does not reach its indexes, and DynamoDB Local
      * checks no IAM, so only this check sees a missing one before AWS refuses the Query.
      */
-    private static final Map<String, String> DIRECTORY_INDEX_QUERIES = Map.of(
-            "SyncFunction", Tables.DIRECTORY_PENDING_INDEX);
+    private static final Map<String, List<String>> DIRECTORY_INDEX_QUERIES = Map.of(
+            "SyncFunction", List.of(Tables.DIRECTORY_PENDING_INDEX),
+            "MembersFunction", List.of(Tables.DIRECTORY_IDENTIFIER_INDEX, Tables.DIRECTORY_EMAIL_INDEX));
     private static final String DIRECTORY_INDEXES_ARN = "${DirectoryTable.Arn}/index/";
 
     private final Path repository;
@@ -144,7 +145,7 @@ final class TemplateCheck {
             Object timeout = properties.getOrDefault("Timeout", globals.get("Timeout"));
             expect("PT" + timeout + "S", env.get("CW_FUNCTION_TIMEOUT"), name + " CW_FUNCTION_TIMEOUT vs Timeout");
         });
-        expect(Set.of("callback", "deprovision", "provision", "sync"), modules, "function modules");
+        expect(Set.of("callback", "deprovision", "members", "mover", "provision", "sync"), modules, "function modules");
     }
 
     /** The variables every function reads, and the table variable of each table its policy grants actions on. */
@@ -163,20 +164,18 @@ final class TemplateCheck {
                 .forEach(variable -> problems.add(function + " does not set " + variable + ", which it reads"));
     }
 
-    /** The function may Query the index it reads: by the index's own ARN or every index of the table. */
+    /** The function may Query each index it reads: by the index's own ARN or every index of the table. */
     private void checkIndexQuery(String function, List<Map<String, Object>> statements) {
-        String index = DIRECTORY_INDEX_QUERIES.get(function);
-        if (index == null) {
-            return;
-        }
-        Set<String> granting = Set.of(DIRECTORY_INDEXES_ARN + index, DIRECTORY_INDEXES_ARN + "*");
-        boolean granted = statements.stream()
-                .filter(statement -> list(statement.get("Action")).contains("dynamodb:Query"))
-                .flatMap(statement -> list(statement.get("Resource")).stream())
-                .anyMatch(resource -> resource instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String arn
-                        && granting.contains(arn));
-        if (!granted) {
-            problems.add(function + " may not Query " + DIRECTORY_INDEXES_ARN + index);
+        for (String index : DIRECTORY_INDEX_QUERIES.getOrDefault(function, List.of())) {
+            Set<String> granting = Set.of(DIRECTORY_INDEXES_ARN + index, DIRECTORY_INDEXES_ARN + "*");
+            boolean granted = statements.stream()
+                    .filter(statement -> list(statement.get("Action")).contains("dynamodb:Query"))
+                    .flatMap(statement -> list(statement.get("Resource")).stream())
+                    .anyMatch(resource -> resource instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String arn
+                            && granting.contains(arn));
+            if (!granted) {
+                problems.add(function + " may not Query " + DIRECTORY_INDEXES_ARN + index);
+            }
         }
     }
 
@@ -247,6 +246,24 @@ final class TemplateCheck {
         });
         expect(codeRoutes, templateRoutes, "routes");
         expect(codeAuth, templateAuth, "route authorization");
+        checkDocumentedRoutes(templateRoutes.keySet());
+    }
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    /** docs/openapi.yaml documents exactly the template's routes, each method of each path one route key. */
+    private void checkDocumentedRoutes(Set<String> templateRoutes) {
+        Map<String, Object> document;
+        try {
+            document = new org.yaml.snakeyaml.Yaml().load(Files.readString(repository.resolve("docs/openapi.yaml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> documented = new TreeSet<>();
+        map(document.get("paths")).forEach((path, operations) -> map(operations).keySet().stream()
+                .filter(HTTP_METHODS::contains)
+                .forEach(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+        expect(new TreeSet<>(templateRoutes), documented, "routes in docs/openapi.yaml");
     }
 
     /** Every {@code cw.*} property the code reads, as the environment variable that sets it. */

@@ -7,6 +7,7 @@ import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.GatewayConfig;
 import dev.cwlifecycle.lifecycle.DeprovisionPolicy;
 import dev.cwlifecycle.lifecycle.ProvisionPolicy;
+import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.sync.SyncConfig;
@@ -24,7 +25,7 @@ class TemplateConsistencyTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final List<Class<?>> CONFIG = List.of(StoreConfig.class, CredentialsConfig.class,
             ConnectWiseConfig.class, GatewayConfig.class, ProvisionPolicy.class, ProvisionHandler.ProvisionConfig.class,
-            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, SyncConfig.class, CallbackConfig.class);
+            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, MoverHandler.MoverConfig.class, SyncConfig.class, CallbackConfig.class);
 
     @Test
     void templateAgreesWithTheCode() throws Exception {
@@ -50,7 +51,9 @@ class TemplateConsistencyTest {
 
         assertTrue(problems(template.replace("{ProjectionType: KEYS_ONLY}", "{ProjectionType: ALL}")).stream()
                 .anyMatch(p -> p.startsWith("DirectoryTable indexes: the code has [")));
-        assertEquals(List.of("SyncFunction may not Query ${DirectoryTable.Arn}/index/byPending"),
+        assertEquals(List.of("SyncFunction may not Query ${DirectoryTable.Arn}/index/byPending",
+                        "MembersFunction may not Query ${DirectoryTable.Arn}/index/byIdentifier",
+                        "MembersFunction may not Query ${DirectoryTable.Arn}/index/byEmail"),
                 problems(template.replace("Action: dynamodb:Query\n", "Action: dynamodb:GetItem\n")));
     }
 
@@ -67,6 +70,15 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void aTemplateRouteTheContractDoesNotDocumentIsCaught() throws Exception {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"))
+                .replace("RouteKey: GET /openapi.yaml", "RouteKey: GET /openapi.json");
+
+        assertTrue(problems(template).stream().anyMatch(p -> p.startsWith("routes in docs/openapi.yaml")
+                && p.contains("GET /openapi.json")), problems(template).toString());
+    }
+
+    @Test
     void aVariableAFunctionReadsMissingFromACopyOfTheTemplateIsCaught() throws Exception {
         String template = Files.readString(REPOSITORY.resolve("template.yaml"));
         String noDirectory = template.replace("        CW_STORE_DIRECTORY_TABLE: !Ref DirectoryTable\n", "");
@@ -76,11 +88,14 @@ class TemplateConsistencyTest {
         List<String> withoutDirectory = problems(noDirectory);
         List<String> withoutPattern = problems(noPattern);
 
-        // the directory variable is needed where the directory table is granted: sync and callback, not provision
+        // the directory variable is needed where the directory table is granted: sync, callback, mover and members,
+        // not provision
         assertEquals(List.of("CallbackFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "MembersFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "MoverFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "SyncFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads"), withoutDirectory.stream()
                 .filter(p -> p.contains("CW_STORE_DIRECTORY_TABLE")).sorted().toList());
-        assertEquals(4, withoutPattern.stream()
+        assertEquals(5, withoutPattern.stream()
                 .filter(p -> p.endsWith("does not set CW_CREDENTIALS_SECRET_NAME_PATTERN, which it reads")).count(),
                 withoutPattern.toString());
     }
@@ -96,7 +111,7 @@ class TemplateConsistencyTest {
 
         assertEquals(1, wideOpen.stream().filter(p -> p.startsWith("ProvisionFunction may read secrets")).count(),
                 wideOpen.toString());
-        assertEquals(4, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
+        assertEquals(5, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
         assertTrue(problems(otherDefault).stream().anyMatch(p -> p.contains("secret name pattern by default")));
     }
 

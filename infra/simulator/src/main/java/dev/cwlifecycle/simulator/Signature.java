@@ -11,12 +11,12 @@ import java.util.Base64;
  * ConnectWise's callback signature ({@code x-content-signature}): Base64(HMAC-SHA256(key, raw body bytes)) where
  * the HMAC key is SHA-256 of the UTF-8 bytes of the company's {@code signing_key}.
  */
-final class Signature {
+public final class Signature {
 
     private Signature() {
     }
 
-    static String sign(String signingKey, byte[] body) {
+    public static String sign(String signingKey, byte[] body) {
         try {
             byte[] key = MessageDigest.getInstance("SHA-256").digest(signingKey.getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,13 +1,13 @@
 package dev.cwlifecycle.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -78,12 +78,15 @@ final class CallbackReceiver implements AutoCloseable {
         }
     }
 
-    /** What arrived within {@code quiet}, without waiting for more. */
-    List<Received> arrivedWithin(Duration quiet) throws InterruptedException {
-        Thread.sleep(quiet.toMillis());
-        List<Received> all = new ArrayList<>();
-        received.drainTo(all);
-        return all;
+    /** Forgets what arrived so far. */
+    void clear() {
+        received.clear();
+    }
+
+    /** Fails as soon as a callback arrives during {@code quiet}. */
+    void assertNothingArrivesFor(Duration quiet) {
+        Awaitility.await("no callback for " + quiet).during(quiet).atMost(quiet.plusSeconds(1))
+                .pollInterval(Duration.ofMillis(20)).until(received::isEmpty);
     }
 
     @Override

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
@@ -29,7 +31,7 @@ class MemberCreateTest {
 
     @BeforeAll
     static void start() {
-        simulator = ConnectWiseSimulator.builder().seedMembers(20).clock(new SettableClock(NOW)).start();
+        simulator = ConnectWiseSimulator.builder().seedMembers(20).clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
         acme = ApiSession.acme(simulator);
     }
 

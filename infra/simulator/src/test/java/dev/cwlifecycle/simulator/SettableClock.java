@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/**
+ * A clock the test moves by hand. The project's one test clock is {@code dev.cwlifecycle.testing.MovableClock} in the
+ * shared test-jar, which the simulator cannot reach: shared's tests depend on the simulator.
+ */
 final class SettableClock extends Clock {
 
     private volatile Instant now;

@@ -12,32 +12,32 @@ import dev.cwlifecycle.connectwise.error.ConnectWiseException;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.Problem;
+import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
+import dev.cwlifecycle.simulator.Signature;
 import dev.cwlifecycle.store.MemberDirectory;
 import dev.cwlifecycle.sync.SyncHandler;
 import dev.cwlifecycle.sync.SyncRequest;
 import dev.cwlifecycle.sync.SyncResult;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Runs a chaos plan's operations one after another, as a ticketing tool, ConnectWise's users, its callback delivery
  * and the schedule would, and checks each answer's claim against the simulator at once: a 2xx provision names an
- * active member with the person's email, a 2xx deprovision an inactive one, a 404 or 409 is true, any other
- * failure is a clear problem. A tool retries a 503 or an in-progress 409 twice, under the same key.
+ * active member with the person's email, a 2xx deprovision an inactive one, a 2xx move a member with the role and
+ * title asked and a directory row at least as new as ConnectWise's, a 404 or 409 is true, any other failure is a
+ * clear problem. A tool retries a 503 or an in-progress 409 twice, under the same key.
  */
 final class ChaosDriver {
 
@@ -61,6 +61,7 @@ final class ChaosDriver {
     private final CallbackSettling settling;
     private final ProvisionHandler provision;
     private final DeprovisionHandler deprovision;
+    private final MoverHandler mover;
     private final SyncHandler sync;
     private final CallbackHandler callbacks;
     private final MemberDirectory directory;
@@ -69,14 +70,15 @@ final class ChaosDriver {
     private final Map<String, Long> memberByKey = new HashMap<>();
 
     ChaosDriver(ChaosPlan plan, String tenant, ConnectWiseSimulator simulator, CallbackEndpoint endpoint,
-                ProvisionHandler provision, DeprovisionHandler deprovision, SyncHandler sync, CallbackHandler callbacks,
-                MemberDirectory directory, ChaosLedger ledger) {
+                ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, SyncHandler sync,
+                CallbackHandler callbacks, MemberDirectory directory, ChaosLedger ledger) {
         this.plan = plan;
         this.tenant = tenant;
         this.simulator = simulator;
         this.settling = new CallbackSettling(simulator, endpoint);
         this.provision = provision;
         this.deprovision = deprovision;
+        this.mover = mover;
         this.sync = sync;
         this.callbacks = callbacks;
         this.directory = directory;
@@ -111,6 +113,8 @@ final class ChaosDriver {
             futureDated(step, future.pick());
         } else if (operation instanceof ChaosOperation.Deprovision d) {
             deprovision(step, d.person(), d.key());
+        } else if (operation instanceof ChaosOperation.Move move) {
+            move(step, move);
         } else if (operation instanceof ChaosOperation.ConsoleEdit edit) {
             new ConsoleEdits(simulator.members(BenchTenants.COMPANY)).apply(edit, step);
             ledger.outcome("console edit " + edit.edit().name().toLowerCase(Locale.ROOT));
@@ -240,6 +244,45 @@ final class ChaosDriver {
         }
     }
 
+    /**
+     * A move of the person's member (the active one, else any), by its identifier; nobody's is a move by an id no
+     * member has. A 2xx must leave ConnectWise with the role and title asked and the directory row at least as new as
+     * ConnectWise's member (callbacks are held: only the mover can have written it).
+     */
+    private void move(int step, ChaosOperation.Move move) {
+        String email = People.email(plan.seed(), move.person());
+        Optional<ObjectNode> target = simulator.members(BenchTenants.COMPANY).all().stream()
+                .filter(member -> email.equalsIgnoreCase(member.path("officeEmail").asText()))
+                .min((a, b) -> Boolean.compare(a.path("inactiveFlag").asBoolean(), b.path("inactiveFlag").asBoolean()));
+        String body = "{\"role\":\"" + move.role() + "\",\"title\":\"" + move.title() + "\"}";
+        Answer answer = send(() -> mover.handle(target.isPresent()
+                ? ApiGatewayEvents.move(tenant, move.key(), target.get().path("identifier").asText(), body)
+                : ApiGatewayEvents.moveById(tenant, move.key(), Integer.MAX_VALUE, body)));
+        ledger.outcome("move " + answer.status() + " " + answer.outcome());
+        if (answer.success()) {
+            long memberId = answer.body().path("memberId").asLong();
+            ObjectNode member = simulator.members(BenchTenants.COMPANY).get(memberId);
+            if (member == null || !move.role().equals(member.path("securityRole").path("name").asText())
+                    || !move.title().equals(member.path("title").asText())) {
+                ledger.untrueSuccess("step " + step + ": move answered " + answer.status() + " for member " + memberId
+                        + ", which does not have role " + move.role() + " and title " + move.title());
+            } else if (!directory.get(tenant, memberId).map(row -> row.lastUpdated() != null && !row.lastUpdated()
+                    .isBefore(Instant.parse(member.path("_info").path("lastUpdated").asText()))).orElse(false)) {
+                ledger.untrueSuccess("step " + step + ": move of member " + memberId + " left the directory behind "
+                        + "ConnectWise: " + directory.get(tenant, memberId));
+            }
+        } else if ("member-not-found".equals(answer.problemType()) || "member-inactive".equals(answer.problemType())) {
+            boolean active = target.isPresent() && !target.get().path("inactiveFlag").asBoolean();
+            if (target.isEmpty() == "member-inactive".equals(answer.problemType()) || active) {
+                ledger.untrueSuccess("step " + step + ": move answered " + answer.problemType() + " for " + email
+                        + ", whose member is " + target.map(ObjectNode::toString).orElse("none"));
+            }
+            ledger.clearFailure();
+        } else {
+            expectClear(step, "move", answer);
+        }
+    }
+
     private void sync(int step, ChaosOperation.Sync run) {
         try {
             SyncResult result = sync.handle(new SyncRequest(null, tenant, run.mode().name().toLowerCase(Locale.ROOT),
@@ -295,17 +338,9 @@ final class ChaosDriver {
         return new Answer(response.getStatusCode(), outcome, type, body, response.getBody(), attempt, replayed);
     }
 
-    /** ConnectWise's signature: Base64(HMAC-SHA256(SHA-256(signing key), body)). */
     private String signature(String body) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest(simulator.callbacks()
-                    .signingKey(BenchTenants.COMPANY).getBytes(StandardCharsets.UTF_8));
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(hmac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
+        return Signature.sign(simulator.callbacks().signingKey(BenchTenants.COMPANY),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private long connectWiseWrites() {

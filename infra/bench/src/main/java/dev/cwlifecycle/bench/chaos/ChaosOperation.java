@@ -21,6 +21,10 @@ sealed interface ChaosOperation {
     record Deprovision(int person, String key) implements ChaosOperation {
     }
 
+    /** {@code PATCH /members/{identifier}} moving {@code person} to {@code role} with {@code title}. */
+    record Move(int person, String key, String role, String title) implements ChaosOperation {
+    }
+
     /** A provision for {@code person} spoilt by {@code input}: 400, and nothing reaches ConnectWise. */
     record Refused(int person, BadInput input) implements ChaosOperation {
     }

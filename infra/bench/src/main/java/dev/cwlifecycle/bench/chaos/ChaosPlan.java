@@ -10,12 +10,14 @@ import java.util.Random;
  * The operations of a chaos run, all drawn from one {@link Random} seeded with the run's seed: the same seed gives
  * the same plan. About a third provisions (some repeated under their key, some for people already provisioned, a
  * few reusing a key for someone else), bad input (invisible characters, bidi overrides, duplicate keys, parser
- * limits), deprovisions, console edits, callback releases (some reversed), redeliveries, callbacks dated in the
+ * limits), deprovisions, moves (a new role and title), console edits, callback releases (some reversed), redeliveries, callbacks dated in the
  * future, and the two kinds of sync.
  */
 record ChaosPlan(long seed, List<ChaosOperation> operations) {
 
     private static final List<String> ROLES = List.of("Technician", "Dispatch", "Sales", "Service Manager");
+    private static final List<String> TITLES = List.of("Field engineer", "Dispatch lead", "Account manager",
+            "Service desk");
 
     static ChaosPlan generate(int count, long seed) {
         Random random = new Random(seed);
@@ -38,6 +40,9 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
                 next = new ChaosOperation.ReuseKey(pick(random, provisionSteps), random.nextInt(people));
             } else if (roll < 57) {
                 next = new ChaosOperation.Deprovision(random.nextInt(people), key(seed, step));
+            } else if (roll < 65) {
+                next = new ChaosOperation.Move(random.nextInt(people), key(seed, step), pick(random, ROLES),
+                        pick(random, TITLES));
             } else if (roll < 75) {
                 ChaosOperation.Edit[] edits = ChaosOperation.Edit.values();
                 next = new ChaosOperation.ConsoleEdit(edits[random.nextInt(edits.length)], random.nextInt(1 << 20));
@@ -64,10 +69,11 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
     String mix() {
         long provisions = count(ChaosOperation.Provision.class);
         return ("%d provisions (%d more repeated under their key, %d reusing a key for someone else, %d bad input), "
-                + "%d deprovisions, %d console edits, %d callback releases, %d redeliveries, %d future-dated callbacks, "
-                + "%d syncs").formatted(provisions, count(ChaosOperation.RepeatProvision.class),
+                + "%d deprovisions, %d moves, %d console edits, %d callback releases, %d redeliveries, %d future-dated "
+                + "callbacks, %d syncs").formatted(provisions, count(ChaosOperation.RepeatProvision.class),
                 count(ChaosOperation.ReuseKey.class), count(ChaosOperation.Refused.class),
-                count(ChaosOperation.Deprovision.class), count(ChaosOperation.ConsoleEdit.class),
+                count(ChaosOperation.Deprovision.class), count(ChaosOperation.Move.class),
+                count(ChaosOperation.ConsoleEdit.class),
                 count(ChaosOperation.ReleaseCallbacks.class), count(ChaosOperation.Redeliver.class),
                 count(ChaosOperation.FutureDatedCallback.class), count(ChaosOperation.Sync.class));
     }

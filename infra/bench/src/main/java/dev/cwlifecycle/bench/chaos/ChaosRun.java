@@ -5,6 +5,7 @@ import dev.cwlifecycle.bench.CallbackEndpoint;
 import dev.cwlifecycle.callback.CallbackHandler;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
+import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
@@ -35,6 +36,7 @@ public class ChaosRun {
 
     private final ProvisionHandler provision;
     private final DeprovisionHandler deprovision;
+    private final MoverHandler mover;
     private final SyncHandler sync;
     private final CallbackHandler callbacks;
     private final CallbackRegistration registration;
@@ -42,11 +44,12 @@ public class ChaosRun {
     private final BenchTenants tenants;
 
     @Inject
-    public ChaosRun(ProvisionHandler provision, DeprovisionHandler deprovision, SyncHandler sync,
+    public ChaosRun(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, SyncHandler sync,
                     CallbackHandler callbacks, CallbackRegistration registration, MemberDirectory directory,
                     BenchTenants tenants) {
         this.provision = provision;
         this.deprovision = deprovision;
+        this.mover = mover;
         this.sync = sync;
         this.callbacks = callbacks;
         this.registration = registration;
@@ -99,8 +102,8 @@ public class ChaosRun {
                 FaultMix.arm(simulator.faults());
             }
             ChaosLedger ledger = new ChaosLedger();
-            ChaosDriver driver = new ChaosDriver(plan, tenant, simulator, endpoint, provision, deprovision, sync,
-                    callbacks, directory, ledger);
+            ChaosDriver driver = new ChaosDriver(plan, tenant, simulator, endpoint, provision, deprovision, mover,
+                    sync, callbacks, directory, ledger);
             driver.runAll();
             simulator.faults().clear();
             driver.deliverHeld();

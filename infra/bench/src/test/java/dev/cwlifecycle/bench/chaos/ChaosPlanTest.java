@@ -48,6 +48,7 @@ class ChaosPlanTest {
         // THEN every kind the issue asks for is there, provisions about a third
         List<Class<? extends ChaosOperation>> kinds = List.of(ChaosOperation.Provision.class,
                 ChaosOperation.RepeatProvision.class, ChaosOperation.ReuseKey.class, ChaosOperation.Deprovision.class,
+                ChaosOperation.Move.class,
                 ChaosOperation.ConsoleEdit.class, ChaosOperation.ReleaseCallbacks.class,
                 ChaosOperation.Redeliver.class, ChaosOperation.Sync.class, ChaosOperation.Refused.class,
                 ChaosOperation.FutureDatedCallback.class);

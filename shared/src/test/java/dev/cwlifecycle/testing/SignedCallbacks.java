@@ -1,33 +1,31 @@
-package dev.cwlifecycle.callback;
+package dev.cwlifecycle.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
-import dev.cwlifecycle.testing.GatewayEvents;
+import dev.cwlifecycle.simulator.Signature;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Callbacks as ConnectWise would sign them, for cases the simulator does not produce by itself. */
-final class SignedCallbacks {
+/**
+ * The one fixture for callbacks a test makes up, as ConnectWise would write and sign them (the cases the simulator
+ * does not produce by itself): signed with the simulator's own {@link Signature}, posted as API Gateway would.
+ */
+public final class SignedCallbacks {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private SignedCallbacks() {
     }
 
     /** ConnectWise's payload for a member change; {@code entity} is the member JSON (sent as a string) or null. */
-    static ObjectNode payload(String action, long id, String entity, String keyUrl) {
+    public static ObjectNode payload(String action, long id, String entity, String keyUrl) {
         ObjectNode payload = JSON.createObjectNode()
                 .put("MessageId", UUID.randomUUID().toString())
                 .put("FromUrl", "127.0.0.1")
@@ -42,24 +40,17 @@ final class SignedCallbacks {
         return payload;
     }
 
-    /** Base64(HMAC-SHA256(SHA-256(signing_key), body)). */
-    static String sign(String signingKey, String body) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest(signingKey.getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** ConnectWise's {@code x-content-signature} of {@code body} under {@code signingKey}. */
+    public static String sign(String signingKey, String body) {
+        return Signature.sign(signingKey, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The API Gateway event of a POST to {@code /callbacks/connectwise} for the {@code default} tenant. */
-    static String event(String body, String signature) {
+    public static String event(String body, String signature) {
         return event(body, signature, Map.of());
     }
 
-    static String event(String body, String signature, Map<String, String> pathParameters) {
+    public static String event(String body, String signature, Map<String, String> pathParameters) {
         Map<String, String> headers = new HashMap<>();
         headers.put("authorization", null);
         if (signature != null) {
@@ -69,7 +60,7 @@ final class SignedCallbacks {
     }
 
     /** The key_url the simulator puts into its callbacks: needs a delivery to have happened. */
-    static String keyUrl(ConnectWiseSimulator simulator) {
+    public static String keyUrl(ConnectWiseSimulator simulator) {
         Delivery any = simulator.callbacks().deliveries().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("no callback was delivered yet"));
         try {

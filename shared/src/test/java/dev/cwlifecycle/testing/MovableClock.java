@@ -1,4 +1,4 @@
-package dev.cwlifecycle.sync;
+package dev.cwlifecycle.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test moves forward at a chosen moment, e.g. past a run's deadline between two pages. */
-final class SteppedClock extends Clock {
+/**
+ * The one clock tests move by hand: to step across a cache TTL, a lease or a run's deadline without sleeping. It
+ * moves only when told, from any thread.
+ */
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    SteppedClock(Instant start) {
+    public MovableClock() {
+        this(Instant.parse("2026-01-05T09:00:00Z"));
+    }
+
+    public MovableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void jump(Duration step) {
+    public void advance(Duration step) {
         now.updateAndGet(current -> current.plus(step));
     }
 
