@@ -23,6 +23,7 @@ final class ScimErrors implements ProblemFormat {
             Map.entry("member-exists", "uniqueness"),
             Map.entry("identifier-taken", "uniqueness"),
             Map.entry("identifier-exhausted", "uniqueness"),
+            Map.entry("email-taken", "uniqueness"),
             Map.entry("malformed-json", "invalidSyntax"),
             Map.entry("empty-body", "invalidSyntax"),
             Map.entry("validation", "invalidValue"),

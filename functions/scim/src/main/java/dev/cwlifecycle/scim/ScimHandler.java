@@ -12,6 +12,7 @@ import dev.cwlifecycle.gateway.RequestKeys;
 import dev.cwlifecycle.gateway.exceptions.ScimRequestInvalid;
 import dev.cwlifecycle.lifecycle.Departure;
 import dev.cwlifecycle.lifecycle.Deprovisioner;
+import dev.cwlifecycle.lifecycle.Mover;
 import dev.cwlifecycle.lifecycle.ProvisionOutcome;
 import dev.cwlifecycle.lifecycle.Provisioner;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
@@ -41,6 +42,7 @@ public class ScimHandler {
     private final ScimAuthentication authentication;
     private final Provisioner provisioner;
     private final Deprovisioner deprovisioner;
+    private final Mover mover;
     private final MemberDirectory directory;
     private final IdempotentRequests idempotent;
     private final ScimConfig config;
@@ -48,12 +50,13 @@ public class ScimHandler {
 
     @Inject
     public ScimHandler(ApiEdge edge, ScimAuthentication authentication, Provisioner provisioner,
-                       Deprovisioner deprovisioner, MemberDirectory directory, IdempotentRequests idempotent,
+                       Deprovisioner deprovisioner, Mover mover, MemberDirectory directory, IdempotentRequests idempotent,
                        ScimConfig config, ServiceProvider serviceProvider) {
         this.edge = edge;
         this.authentication = authentication;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
+        this.mover = mover;
         this.directory = directory;
         this.idempotent = idempotent;
         this.config = config;
@@ -74,12 +77,12 @@ public class ScimHandler {
             case "GET " + USERS -> ok(list(request, tenant, base));
             case "POST " + USERS -> create(request, tenant, base);
             case "GET " + USER -> ok(UserResources.user(stored(request, tenant), base));
-            case "PUT " + USER -> change(request, tenant, base,
-                    ScimUser.read(JsonBody.object(request, config.maxBodyBytes(), ScimJson.MEDIA_TYPE,
-                            "application/json")));
-            case "PATCH " + USER -> change(request, tenant, base, UserPatch.read(JsonBody.object(request,
-                    config.maxBodyBytes(), ScimJson.MEDIA_TYPE, "application/json"))
-                    .applyTo(UserResources.user(stored(request, tenant), base)));
+            case "PUT " + USER -> change(tenant, base, stored(request, tenant), null, ScimUser.read(body(request)));
+            case "PATCH " + USER -> {
+                DirectoryEntry current = stored(request, tenant);
+                ObjectNode shown = UserResources.user(current, base);
+                yield change(tenant, base, current, ScimUser.read(shown), UserPatch.read(body(request)).applyTo(shown));
+            }
             case "DELETE " + USER -> {
                 deactivate(tenant, stored(request, tenant));
                 yield ScimJson.response(204, null, Map.of());
@@ -105,8 +108,7 @@ public class ScimHandler {
      * {@code uniqueness}.
      */
     private APIGatewayV2HTTPResponse create(GatewayRequest request, String tenant, String base) {
-        ScimUser user = ScimUser.read(JsonBody.object(request, config.maxBodyBytes(), ScimJson.MEDIA_TYPE,
-                "application/json"));
+        ScimUser user = ScimUser.read(body(request));
         if (!user.active()) {
             throw new ScimRequestInvalid("invalidValue", "A user is created active: a ConnectWise member takes a "
                     + "paid seat when created, so a disabled user is not created at all");
@@ -126,16 +128,23 @@ public class ScimHandler {
 
     /**
      * The user after a PUT or a PatchOp against the member as stored: a change of {@code active} deactivates or
-     * reactivates; the profile attributes go through the mover.
+     * reactivates; the profile attributes of an active user go through the mover, which reads the member from
+     * ConnectWise and patches only what differs there ({@code before}: the user as shown, for a PatchOp).
      */
-    private APIGatewayV2HTTPResponse change(GatewayRequest request, String tenant, String base, ScimUser next) {
-        DirectoryEntry current = stored(request, tenant);
-        if (current.active() && !next.active()) {
+    private APIGatewayV2HTTPResponse change(String tenant, String base, DirectoryEntry current, ScimUser before,
+                                            ScimUser next) {
+        if (current.active() && next.active()) {
+            mover.move(tenant, next.change(current.memberId(), before));
+        } else if (current.active()) {
             deactivate(tenant, current);
-        } else if (!current.active() && next.active()) {
+        } else if (next.active()) {
             provisioner.provision(tenant, next.newMember(role(next, current)));
         }
         return ok(UserResources.user(directory.get(tenant, current.memberId()).orElse(current), base));
+    }
+
+    private ObjectNode body(GatewayRequest request) {
+        return JsonBody.object(request, config.maxBodyBytes(), ScimJson.MEDIA_TYPE, "application/json");
     }
 
     private void deactivate(String tenant, DirectoryEntry member) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.gateway.Validation;
 import dev.cwlifecycle.gateway.exceptions.ScimRequestInvalid;
+import dev.cwlifecycle.lifecycle.MemberChange;
 import dev.cwlifecycle.lifecycle.NewMember;
 import dev.cwlifecycle.people.OfficeEmail;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -92,6 +94,32 @@ record ScimUser(String userName, String givenName, String familyName, String tit
         return new ScimUser(OfficeEmail.normalised(user.userName()), user.givenName(), user.familyName(),
                 user.title(), user.phone(), user.active(), user.externalId(), user.securityRole(),
                 user.licenseClass(), user.identifier());
+    }
+
+    /**
+     * The mover's change of member {@code memberId} to this user: the attributes that differ from {@code before} (the
+     * user as this service showed it, for a PatchOp), or every attribute given (a PUT: {@code before} is null). An
+     * attribute left out is left as it is in ConnectWise; a title or phone taken away ({@code ""}) is cleared.
+     */
+    MemberChange change(long memberId, ScimUser before) {
+        return new MemberChange(null, memberId, changed(givenName, before == null ? null : before.givenName),
+                changed(familyName, before == null ? null : before.familyName),
+                changed(userName, before == null ? null : before.userName),
+                changed(title, before == null ? null : before.title),
+                changed(phone, before == null ? null : before.phone),
+                changed(securityRole, before == null ? null : before.securityRole), null,
+                changed(licenseClass, before == null ? null : before.licenseClass), null, null, null, null, null,
+                false);
+    }
+
+    /** This user with the title and phone a PatchOp removed set to {@code ""}: to be cleared, not left as they are. */
+    ScimUser clearing(boolean clearTitle, boolean clearPhone) {
+        return new ScimUser(userName, givenName, familyName, clearTitle ? "" : title, clearPhone ? "" : phone,
+                active, externalId, securityRole, licenseClass, identifier);
+    }
+
+    private static String changed(String now, String was) {
+        return Objects.equals(now, was) ? null : now;
     }
 
     /** The person to provision: the role the IdP mapped, else the tenant's default. */

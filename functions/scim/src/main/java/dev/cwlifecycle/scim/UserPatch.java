@@ -4,6 +4,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -60,7 +61,13 @@ final class UserPatch {
                                 + firstLine(refused.getMessage()));
             }
         }
-        return ScimUser.read(user);
+        return ScimUser.read(user).clearing(removes("title"), removes("phoneNumbers"));
+    }
+
+    private boolean removes(String attribute) {
+        return operations.stream().anyMatch(operation -> operation.getOpType() == PatchOpType.REMOVE
+                && operation.getPath() != null && !operation.getPath().isRoot()
+                && attribute.equalsIgnoreCase(operation.getPath().getElement(0).getAttribute()));
     }
 
     /** Jackson's messages run on with the source location; the first line says what was wrong. */
