@@ -9,6 +9,7 @@ import dev.cwlifecycle.gateway.Problems;
 import dev.cwlifecycle.members.MembersHandler;
 import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
+import dev.cwlifecycle.scim.ScimHandler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -45,13 +46,14 @@ public class LocalGateway {
 
     @Inject
     public LocalGateway(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover,
-                        CallbackHandler callback, MembersHandler members) {
+                        CallbackHandler callback, MembersHandler members, ScimHandler scim) {
         this.functions = Map.of(
                 "provision", provision::handle,
                 "deprovision", deprovision::handle,
                 "mover", mover::handle,
                 "callback", callback::handle,
-                "members", members::handle);
+                "members", members::handle,
+                "scim", scim::handle);
         LocalRoutes.ALL.stream().filter(route -> !functions.containsKey(route.function())).findAny()
                 .ifPresent(route -> {
                     throw new IllegalStateException("No handler for " + route.routeKey());

@@ -55,7 +55,17 @@ public final class LocalRoutes {
             new Route("POST", "/callbacks/connectwise", "callback", false),
             new Route("GET", "/members", "members", true),
             new Route("GET", "/members/{identifier}", "members", true),
-            new Route("GET", "/openapi.yaml", "members", false));
+            new Route("GET", "/openapi.yaml", "members", false),
+            // identity providers send a static bearer token, which the function checks itself (no authorizer)
+            new Route("GET", "/scim/{tenant}/v2/ServiceProviderConfig", "scim", false),
+            new Route("GET", "/scim/{tenant}/v2/ResourceTypes", "scim", false),
+            new Route("GET", "/scim/{tenant}/v2/Schemas", "scim", false),
+            new Route("GET", "/scim/{tenant}/v2/Users", "scim", false),
+            new Route("POST", "/scim/{tenant}/v2/Users", "scim", false),
+            new Route("GET", "/scim/{tenant}/v2/Users/{id}", "scim", false),
+            new Route("PUT", "/scim/{tenant}/v2/Users/{id}", "scim", false),
+            new Route("PATCH", "/scim/{tenant}/v2/Users/{id}", "scim", false),
+            new Route("DELETE", "/scim/{tenant}/v2/Users/{id}", "scim", false));
 
     private LocalRoutes() {
     }

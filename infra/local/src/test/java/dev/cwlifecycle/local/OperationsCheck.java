@@ -26,7 +26,7 @@ final class OperationsCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FUNCTIONS = List.of("provision", "deprovision", "mover", "sync", "callback",
-            "members");
+            "members", "scim");
     private static final String TOPIC = "AlarmTopic";
 
     /** One metric an alarm watches: namespace, name, and its dimensions as written in the template. */

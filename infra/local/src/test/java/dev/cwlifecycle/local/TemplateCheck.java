@@ -55,7 +55,8 @@ final class TemplateCheck {
      */
     private static final Map<String, List<String>> DIRECTORY_INDEX_QUERIES = Map.of(
             "SyncFunction", List.of(Tables.DIRECTORY_PENDING_INDEX),
-            "MembersFunction", List.of(Tables.DIRECTORY_IDENTIFIER_INDEX, Tables.DIRECTORY_EMAIL_INDEX));
+            "MembersFunction", List.of(Tables.DIRECTORY_IDENTIFIER_INDEX, Tables.DIRECTORY_EMAIL_INDEX),
+            "ScimFunction", List.of(Tables.DIRECTORY_EMAIL_INDEX));
     private static final String DIRECTORY_INDEXES_ARN = "${DirectoryTable.Arn}/index/";
 
     private final Path repository;
@@ -145,7 +146,7 @@ final class TemplateCheck {
             Object timeout = properties.getOrDefault("Timeout", globals.get("Timeout"));
             expect("PT" + timeout + "S", env.get("CW_FUNCTION_TIMEOUT"), name + " CW_FUNCTION_TIMEOUT vs Timeout");
         });
-        expect(Set.of("callback", "deprovision", "members", "mover", "provision", "sync"), modules, "function modules");
+        expect(Set.of("callback", "deprovision", "members", "mover", "provision", "scim", "sync"), modules, "function modules");
     }
 
     /** The variables every function reads, and the table variable of each table its policy grants actions on. */

@@ -9,6 +9,7 @@ import dev.cwlifecycle.lifecycle.DeprovisionPolicy;
 import dev.cwlifecycle.lifecycle.ProvisionPolicy;
 import dev.cwlifecycle.mover.MoverHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
+import dev.cwlifecycle.scim.ScimConfig;
 import dev.cwlifecycle.store.StoreConfig;
 import dev.cwlifecycle.sync.SyncConfig;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class TemplateConsistencyTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final List<Class<?>> CONFIG = List.of(StoreConfig.class, CredentialsConfig.class,
             ConnectWiseConfig.class, GatewayConfig.class, ProvisionPolicy.class, ProvisionHandler.ProvisionConfig.class,
-            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, MoverHandler.MoverConfig.class, SyncConfig.class, CallbackConfig.class);
+            DeprovisionPolicy.class, DeprovisionHandler.DeprovisionConfig.class, MoverHandler.MoverConfig.class, SyncConfig.class, CallbackConfig.class,
+            ScimConfig.class);
 
     @Test
     void templateAgreesWithTheCode() throws Exception {
@@ -53,7 +55,8 @@ class TemplateConsistencyTest {
                 .anyMatch(p -> p.startsWith("DirectoryTable indexes: the code has [")));
         assertEquals(List.of("SyncFunction may not Query ${DirectoryTable.Arn}/index/byPending",
                         "MembersFunction may not Query ${DirectoryTable.Arn}/index/byIdentifier",
-                        "MembersFunction may not Query ${DirectoryTable.Arn}/index/byEmail"),
+                        "MembersFunction may not Query ${DirectoryTable.Arn}/index/byEmail",
+                        "ScimFunction may not Query ${DirectoryTable.Arn}/index/byEmail"),
                 problems(template.replace("Action: dynamodb:Query\n", "Action: dynamodb:GetItem\n")));
     }
 
@@ -88,14 +91,17 @@ class TemplateConsistencyTest {
         List<String> withoutDirectory = problems(noDirectory);
         List<String> withoutPattern = problems(noPattern);
 
-        // the directory variable is needed where the directory table is granted: sync, callback, mover and members,
-        // not provision
+        // the directory variable is needed where the directory table is granted: every function (provision and
+        // deprovision write the row of a member they changed)
         assertEquals(List.of("CallbackFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "DeprovisionFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "MembersFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "MoverFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "ProvisionFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
+                "ScimFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads",
                 "SyncFunction does not set CW_STORE_DIRECTORY_TABLE, which it reads"), withoutDirectory.stream()
                 .filter(p -> p.contains("CW_STORE_DIRECTORY_TABLE")).sorted().toList());
-        assertEquals(5, withoutPattern.stream()
+        assertEquals(7, withoutPattern.stream()
                 .filter(p -> p.endsWith("does not set CW_CREDENTIALS_SECRET_NAME_PATTERN, which it reads")).count(),
                 withoutPattern.toString());
     }
@@ -111,7 +117,7 @@ class TemplateConsistencyTest {
 
         assertEquals(1, wideOpen.stream().filter(p -> p.startsWith("ProvisionFunction may read secrets")).count(),
                 wideOpen.toString());
-        assertEquals(5, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
+        assertEquals(7, problems(otherPattern).stream().filter(p -> p.contains("may read secrets")).count());
         assertTrue(problems(otherDefault).stream().anyMatch(p -> p.contains("secret name pattern by default")));
     }
 
