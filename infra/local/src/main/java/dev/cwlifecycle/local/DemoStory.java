@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * The whole story of one technician, told through the local server as a real caller tells it, while ConnectWise
  * (the simulator) and the directory are watched from the side: provision by role name, the callback filling the
  * directory, a rename made in ConnectWise that only the incremental sync can see, a move to another role and title
- * (one JSON Patch of what differs), deprovision, and the licence seats before and after. Each step is printed; one that does not happen ends the story with {@link StepFailed}.
+ * (one JSON Patch of what differs), deprovision, and the licence seats before and after. Then a second joiner
+ * through SCIM, as Okta provisions her: looked up, created, found, retitled and deactivated. Each step is printed;
+ * one that does not happen ends the story with {@link StepFailed}.
  */
 final class DemoStory {
 
@@ -37,6 +39,8 @@ final class DemoStory {
     static final String ROLE = "Technician";
     static final String NEW_ROLE = "Dispatch";
     static final String NEW_TITLE = "Dispatch lead";
+    static final String SCIM_TITLE = "Field engineer";
+    private static final String SCIM_MEDIA_TYPE = "application/scim+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -45,7 +49,7 @@ final class DemoStory {
      * the sync wrote after the rename, the one the mover wrote, and the final one.
      */
     record Outcome(long memberId, String identifier, int seatsBefore, int seatsProvisioned, int seatsAfter,
-                   DirectoryEntry renamed, DirectoryEntry moved, DirectoryEntry last) {
+                   DirectoryEntry renamed, DirectoryEntry moved, DirectoryEntry last, long scimMemberId) {
     }
 
     /** A step whose effect did not show. */
@@ -60,6 +64,7 @@ final class DemoStory {
 
     private final URI api;
     private final String token;
+    private final String scimToken;
     private final String tenant;
     private final ConnectWiseSimulator simulator;
     private final String company;
@@ -70,10 +75,11 @@ final class DemoStory {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int step;
 
-    DemoStory(URI api, String token, String tenant, ConnectWiseSimulator simulator, String company,
+    DemoStory(URI api, String token, String scimToken, String tenant, ConnectWiseSimulator simulator, String company,
               MemberDirectory directory, Duration patience, Duration syncInterval, PrintStream out) {
         this.api = api;
         this.token = token;
+        this.scimToken = scimToken;
         this.tenant = tenant;
         this.simulator = simulator;
         this.company = company;
@@ -155,9 +161,67 @@ final class DemoStory {
                 + seatsAfter + " after she left");
         expect(seatsProvisioned == seatsBefore + 1 && seatsAfter == seatsBefore,
                 "the seats did not go up by one and back down");
+        long scimMemberId = scimJoinerAndLeaver(members);
         out.println("== demo complete ==");
         return new Outcome(memberId, identifier, seatsBefore, seatsProvisioned, seatsAfter, renamed, movedEntry,
-                entry);
+                entry, scimMemberId);
+    }
+
+    /** A joiner and leaver through SCIM, the requests as Okta sends them (Entra ID's retitle in between). */
+    private long scimJoinerAndLeaver(SimMembers members) {
+        String users = "/scim/" + tenant + "/v2/Users";
+        String find = users + "?filter=userName%20eq%20%22" + scimEmail() + "%22&startIndex=1&count=100";
+        int seatsBefore = members.activeFullSeats();
+        step("SCIM: Okta provisions the next joiner. First it looks her up: GET " + users + "?filter=userName eq \""
+                + scimEmail() + "\"");
+        Answer absent = scim("GET", find, null);
+        expect(absent.status() == 200 && absent.body().path("totalResults").asInt() == 0,
+                "the lookup answered " + absent.status() + ", not 200 with no user");
+
+        String user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + scimEmail()
+                + "\",\"name\":{\"givenName\":\"Amara\",\"familyName\":\"Nwosu\"},\"displayName\":\"Amara Nwosu\","
+                + "\"emails\":[{\"primary\":true,\"value\":\"" + scimEmail() + "\",\"type\":\"work\"}],\"active\":true,"
+                + "\"urn:ietf:params:scim:schemas:extension:cwlifecycle:2.0:User\":{\"securityRole\":\"" + ROLE + "\"}}";
+        step("Then creates her: POST " + users + " " + user);
+        Answer created = scim("POST", users, user);
+        expect(created.status() == 201, "the create answered " + created.status() + ", not 201");
+        String id = created.body().path("id").asText();
+        long memberId = Long.parseLong(id);
+        detail("ConnectWise has member #" + memberId + " " + members.get(memberId).path("identifier").asText()
+                + "; licence seats " + seatsBefore + " -> " + members.activeFullSeats());
+
+        step("Okta finds her at once, from the directory (no ConnectWise request): GET " + users
+                + "?filter=userName eq \"" + scimEmail() + "\"");
+        Answer found = scim("GET", find, null);
+        expect(found.status() == 200 && found.body().path("totalResults").asInt() == 1,
+                "the lookup answered " + found.status() + ", not 200 with one user");
+
+        String retitle = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":"
+                + "\"Replace\",\"path\":\"title\",\"value\":\"" + SCIM_TITLE + "\"}]}";
+        step("Her title changes, as Entra ID sends it (capitalised op): PATCH " + users + "/" + id + " " + retitle);
+        awaitSecondAfter(awaitEntry(memberId, row -> row.identifier() != null, patience).lastUpdated());
+        Answer retitled = scim("PATCH", users + "/" + id, retitle);
+        expect(retitled.status() == 200 && SCIM_TITLE.equals(members.get(memberId).path("title").asText()),
+                "the retitle answered " + retitled.status() + ", and ConnectWise's title is "
+                        + members.get(memberId).path("title"));
+
+        String deactivate = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                + "[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
+        step("She leaves; Okta deactivates (it never deletes): PATCH " + users + "/" + id + " " + deactivate);
+        awaitSecondAfter(Instant.parse(members.get(memberId).path("_info").path("lastUpdated").asText()));
+        Answer deactivated = scim("PATCH", users + "/" + id, deactivate);
+        expect(deactivated.status() == 200 && !deactivated.body().path("active").asBoolean(true)
+                        && members.get(memberId).path("inactiveFlag").asBoolean(),
+                "the deactivation answered " + deactivated.status() + ", and ConnectWise's inactiveFlag is "
+                        + members.get(memberId).path("inactiveFlag"));
+        detail("ConnectWise keeps member #" + memberId + ", inactive; licence seats back to "
+                + members.activeFullSeats());
+        expect(members.activeFullSeats() == seatsBefore, "the seats did not come back to " + seatsBefore);
+        return memberId;
+    }
+
+    String scimEmail() {
+        return "amara.nwosu@" + company.toLowerCase(Locale.ROOT) + ".example";
     }
 
     String email() {
@@ -169,10 +233,21 @@ final class DemoStory {
     }
 
     private Answer send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+        return exchange(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body)), path);
+    }
+
+    /** A SCIM request as an identity provider sends it: its own token, SCIM's media type. */
+    private Answer scim(String method, String path, String body) {
+        return exchange(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + scimToken)
+                .header("Content-Type", SCIM_MEDIA_TYPE)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)), path);
+    }
+
+    private Answer exchange(HttpRequest.Builder builder, String path) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             detail("-> " + response.statusCode() + " " + response.body());

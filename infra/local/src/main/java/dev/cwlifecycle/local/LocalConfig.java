@@ -51,6 +51,9 @@ public interface LocalConfig {
     /** The bearer token callers present; a fresh random one per start when not given. */
     Optional<String> token();
 
+    /** The bearer token identity providers present on the SCIM routes; a fresh random one per start when not given. */
+    Optional<String> scimToken();
+
     /** The local callback route as ConnectWise (the simulator) is told to call it. */
     String callbackUrl();
 

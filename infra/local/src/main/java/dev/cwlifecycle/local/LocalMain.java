@@ -56,14 +56,15 @@ public class LocalMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        if (stack.simulator().isEmpty() || stack.token().isEmpty()) {
+        if (stack.simulator().isEmpty() || stack.token().isEmpty() || stack.scimToken().isEmpty()) {
             System.out.println("The demo changes a member behind ConnectWise's back, so it runs against the simulator "
                     + "only: start it without ConnectWise credentials.");
             return 2;
         }
         try {
-            new DemoStory(URI.create(api), stack.token().get(), config.tenant(), stack.simulator().get(),
-                    config.company(), directory, config.demoPatience(), config.syncInterval(), System.out).run();
+            new DemoStory(URI.create(api), stack.token().get(), stack.scimToken().get(), config.tenant(),
+                    stack.simulator().get(), config.company(), directory, config.demoPatience(), config.syncInterval(),
+                    System.out).run();
             return 0;
         } catch (DemoStory.StepFailed failed) {
             System.out.println("DEMO FAILED: " + failed.getMessage());
@@ -94,7 +95,7 @@ public class LocalMain implements QuarkusApplication {
                 String.join(", ", store.idempotencyTable(), store.syncStateTable(), store.directoryTable()),
                 "incremental every " + readable(config.syncInterval()) + ", full every "
                         + readable(config.fullSyncInterval()) + " (tenant " + config.tenant() + ")",
-                callback, credentialsFrom, stack.token(),
+                callback, credentialsFrom, stack.token(), stack.scimToken(), api + "/scim/" + config.tenant() + "/v2",
                 stack.simulator().isPresent() ? config.company().toLowerCase(Locale.ROOT) + ".example" : "example.com",
                 config.demo());
     }

@@ -41,6 +41,7 @@ public class LocalStack {
     private EmbeddedDynamoDb database;
     private SimulatedSite site;
     private String token;
+    private String scimToken;
     private volatile boolean ready;
 
     @Inject
@@ -65,8 +66,9 @@ public class LocalStack {
             }
             if (config.connectwise() == LocalConfig.ConnectWise.SIMULATOR) {
                 site = SimulatedSite.start(config.simulatorPort(), config.company(), config.members());
-                token = config.token().orElseGet(LocalStack::randomToken);
-                site.writeCredentials(Path.of(credentials.localFile().orElseThrow()), token);
+                token = config.token().orElseGet(() -> randomToken("local-"));
+                scimToken = config.scimToken().orElseGet(() -> randomToken("scim-"));
+                site.writeCredentials(Path.of(credentials.localFile().orElseThrow()), token, scimToken);
                 CallbackRegistration.Registered registered = callbacks.register(config.tenant(), config.callbackUrl());
                 LOG.infof("callback %d %s for %s", registered.entry().id(), registered.created() ? "registered"
                         : "already registered", config.callbackUrl());
@@ -127,9 +129,14 @@ public class LocalStack {
         return Optional.ofNullable(token);
     }
 
-    private static String randomToken() {
+    /** The SCIM bearer token for local identity-provider calls, when this run made the credentials. */
+    public Optional<String> scimToken() {
+        return Optional.ofNullable(scimToken);
+    }
+
+    private static String randomToken(String prefix) {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
-        return "local-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

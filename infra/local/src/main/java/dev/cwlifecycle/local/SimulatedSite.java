@@ -13,11 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The ConnectWise simulator, seeded with a company, and the credentials file that points the functions at it, in
- * the same JSON a tenant's secret holds (with the SHA-256 of the local bearer token).
+ * the same JSON a tenant's secret holds (with the SHA-256 of the local bearer token and of the local SCIM token).
  */
 final class SimulatedSite implements AutoCloseable {
 
@@ -44,15 +45,16 @@ final class SimulatedSite implements AutoCloseable {
     }
 
     /** Writes the tenant secret JSON for this site, readable by the owner only (it holds the API keys). */
-    void writeCredentials(Path file, String token) {
+    void writeCredentials(Path file, String token, String scimToken) {
         SimTenant keys = simulator.tenant(company);
-        Map<String, String> secret = new LinkedHashMap<>();
+        Map<String, Object> secret = new LinkedHashMap<>();
         secret.put("site", simulator.baseUrl());
         secret.put("companyId", keys.companyId());
         secret.put("publicKey", keys.publicKey());
         secret.put("privateKey", keys.privateKey());
         secret.put("clientId", ConnectWiseSimulator.DEFAULT_CLIENT_ID);
         secret.put("apiTokenSha256", HexFormat.of().formatHex(BearerToken.sha256(token)));
+        secret.put("scimTokenSha256", List.of(HexFormat.of().formatHex(BearerToken.sha256(scimToken))));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);

@@ -15,6 +15,7 @@ import java.util.Map;
 public class LocalPorts implements QuarkusTestResourceLifecycleManager {
 
     static final String TOKEN = "local-test-token-7d41";
+    static final String SCIM_TOKEN = "scim-test-token-52b9";
     private static volatile int httpPort;
 
     @Override
@@ -28,6 +29,7 @@ public class LocalPorts implements QuarkusTestResourceLifecycleManager {
                 "cw.local.work-dir", "target/cw-local-test",
                 "cw.local.members", "40",
                 "cw.local.token", TOKEN,
+                "cw.local.scim-token", SCIM_TOKEN,
                 "cw.local.sync-interval", "1s");
     }
 

@@ -54,13 +54,14 @@ class LocalStackTest {
     void everyCurlExampleInTheReadmeRunsAsWrittenAgainstTheLocalStack() throws Exception {
         List<String> scripts = ReadmeExamples.curlScripts();
 
-        assertEquals(5, scripts.size(),
-                "the local block, the API section's provision, its mover, its deprovision and its reads");
+        assertEquals(6, scripts.size(),
+                "the local block, the API section's provision, its mover, its deprovision and its reads, SCIM's");
         for (String script : scripts) {
-            // as written, but on this test's port; CW_TOKEN as a reader pasted it from the banner
+            // as written, but on this test's port; CW_TOKEN and CW_SCIM_TOKEN as a reader pasted them from the banner
             ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script.replace("http://127.0.0.1:8080",
                     LocalPorts.api())).redirectErrorStream(true);
             bash.environment().put("CW_TOKEN", LocalPorts.TOKEN);
+            bash.environment().put("CW_SCIM_TOKEN", LocalPorts.SCIM_TOKEN);
             Process run = bash.start();
             String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, run.waitFor(), script + printed);
@@ -77,8 +78,8 @@ class LocalStackTest {
         ConnectWiseSimulator simulator = stack.simulator().orElseThrow();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        DemoStory.Outcome outcome = new DemoStory(URI.create(LocalPorts.api()), LocalPorts.TOKEN, TENANT, simulator,
-                COMPANY, directory, Duration.ofSeconds(15), config.syncInterval(),
+        DemoStory.Outcome outcome = new DemoStory(URI.create(LocalPorts.api()), LocalPorts.TOKEN, LocalPorts.SCIM_TOKEN,
+                TENANT, simulator, COMPANY, directory, Duration.ofSeconds(15), config.syncInterval(),
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         ObjectNode member = simulator.members(COMPANY).get(outcome.memberId());
@@ -101,6 +102,10 @@ class LocalStackTest {
         assertTrue(deliveries.stream().anyMatch(delivery -> mentions(delivery, outcome.memberId())));
         assertTrue(deliveries.stream().allMatch(delivery -> delivery.url().equals(config.callbackUrl())
                 && delivery.succeeded()), deliveries.toString());
+        ObjectNode scimUser = simulator.members(COMPANY).get(outcome.scimMemberId());
+        assertEquals("amara.nwosu@acme.example", scimUser.path("officeEmail").asText());
+        assertEquals(DemoStory.SCIM_TITLE, scimUser.path("title").asText());
+        assertTrue(scimUser.path("inactiveFlag").asBoolean(), "Okta's deactivation deactivated, never deleted");
         assertTrue(printed.toString(StandardCharsets.UTF_8).endsWith("== demo complete ==" + System.lineSeparator()),
                 printed.toString(StandardCharsets.UTF_8));
     }
