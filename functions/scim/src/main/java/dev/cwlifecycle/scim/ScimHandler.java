@@ -17,14 +17,17 @@ import dev.cwlifecycle.lifecycle.ProvisionOutcome;
 import dev.cwlifecycle.lifecycle.Provisioner;
 import dev.cwlifecycle.lifecycle.exceptions.MemberNotFound;
 import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.ExternalIds;
 import dev.cwlifecycle.store.MemberDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /scim/{tenant}/v2/...}: SCIM 2.0 Users (RFC 7643/7644) for Entra ID's and Okta's provisioning engines, in
@@ -44,23 +47,27 @@ public class ScimHandler {
     private final Deprovisioner deprovisioner;
     private final Mover mover;
     private final MemberDirectory directory;
+    private final ExternalIds externalIds;
     private final IdempotentRequests idempotent;
     private final ScimConfig config;
     private final ServiceProvider serviceProvider;
+    private final Clock clock;
 
     @Inject
     public ScimHandler(ApiEdge edge, ScimAuthentication authentication, Provisioner provisioner,
-                       Deprovisioner deprovisioner, Mover mover, MemberDirectory directory, IdempotentRequests idempotent,
-                       ScimConfig config, ServiceProvider serviceProvider) {
+                       Deprovisioner deprovisioner, Mover mover, MemberDirectory directory, ExternalIds externalIds,
+                       IdempotentRequests idempotent, ScimConfig config, ServiceProvider serviceProvider, Clock clock) {
         this.edge = edge;
         this.authentication = authentication;
         this.provisioner = provisioner;
         this.deprovisioner = deprovisioner;
         this.mover = mover;
         this.directory = directory;
+        this.externalIds = externalIds;
         this.idempotent = idempotent;
         this.config = config;
         this.serviceProvider = serviceProvider;
+        this.clock = clock;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -76,11 +83,11 @@ public class ScimHandler {
             case "GET /scim/{tenant}/v2/Schemas" -> ok(serviceProvider.schemas());
             case "GET " + USERS -> ok(list(request, tenant, base));
             case "POST " + USERS -> create(request, tenant, base);
-            case "GET " + USER -> ok(UserResources.user(stored(request, tenant), base));
+            case "GET " + USER -> ok(shown(tenant, stored(request, tenant), base));
             case "PUT " + USER -> change(tenant, base, stored(request, tenant), null, ScimUser.read(body(request)));
             case "PATCH " + USER -> {
                 DirectoryEntry current = stored(request, tenant);
-                ObjectNode shown = UserResources.user(current, base);
+                ObjectNode shown = shown(tenant, current, base);
                 yield change(tenant, base, current, ScimUser.read(shown), UserPatch.read(body(request)).applyTo(shown));
             }
             case "DELETE " + USER -> {
@@ -95,10 +102,12 @@ public class ScimHandler {
         UserFilter filter = request.queryParameter("filter").map(UserFilter::parse).orElseGet(UserFilter::everyone);
         int startIndex = Math.max(1, number(request, "startIndex", 1));
         int count = Math.min(Math.max(0, number(request, "count", config.maxResults())), config.maxResults());
-        List<DirectoryEntry> matches = filter.members(directory, tenant)
+        List<DirectoryEntry> matches = filter.members(directory, externalIds, tenant)
                 .sorted(Comparator.comparingLong(DirectoryEntry::memberId)).toList();
-        List<ObjectNode> page = matches.stream().skip(startIndex - 1L).limit(count)
-                .map(entry -> UserResources.user(entry, base)).toList();
+        List<DirectoryEntry> rows = matches.stream().skip(startIndex - 1L).limit(count).toList();
+        Map<Long, ExternalIds.Link> links = externalIds.of(tenant, rows.stream().map(DirectoryEntry::memberId).toList());
+        List<ObjectNode> page = rows.stream()
+                .map(entry -> UserResources.user(entry, links.get(entry.memberId()), base)).toList();
         return UserResources.list(page, matches.size(), startIndex);
     }
 
@@ -119,8 +128,9 @@ public class ScimHandler {
                 payload, () -> idempotent.exclusively(RequestKeys.officeEmailLease(tenant, user.userName()),
                         "A create for this userName", () -> {
                             ProvisionOutcome outcome = provisioner.provision(tenant, user.newMember(role));
+                            ExternalIds.Link link = link(tenant, outcome.memberId(), user.externalId());
                             ObjectNode created = UserResources.user(directory.get(tenant, outcome.memberId())
-                                    .orElseGet(() -> provisioned(tenant, user, outcome)), base);
+                                    .orElseGet(() -> provisioned(tenant, user, outcome)), link, base);
                             return ScimJson.response(201, created,
                                     Map.of("Location", created.path("meta").path("location").asText()));
                         }));
@@ -140,7 +150,29 @@ public class ScimHandler {
         } else if (next.active()) {
             provisioner.provision(tenant, next.newMember(role(next, current)));
         }
-        return ok(UserResources.user(directory.get(tenant, current.memberId()).orElse(current), base));
+        if (next.externalId() != null) {
+            link(tenant, current.memberId(), next.externalId());
+        }
+        return ok(shown(tenant, directory.get(tenant, current.memberId()).orElse(current), base));
+    }
+
+    private ObjectNode shown(String tenant, DirectoryEntry entry, String base) {
+        return UserResources.user(entry, externalIds.of(tenant, entry.memberId()).orElse(null), base);
+    }
+
+    /**
+     * The member's link after this request: the externalId the identity provider sent (the one known when it sent
+     * none), and the time it was first seen here (its creation, for a user created through SCIM).
+     */
+    private ExternalIds.Link link(String tenant, long memberId, String externalId) {
+        Optional<ExternalIds.Link> known = externalIds.of(tenant, memberId);
+        ExternalIds.Link link = new ExternalIds.Link(memberId,
+                externalId != null ? externalId : known.map(ExternalIds.Link::externalId).orElse(null),
+                known.map(ExternalIds.Link::created).orElseGet(clock::instant));
+        if (!known.equals(Optional.of(link))) {
+            externalIds.remember(tenant, link);
+        }
+        return link;
     }
 
     private ObjectNode body(GatewayRequest request) {

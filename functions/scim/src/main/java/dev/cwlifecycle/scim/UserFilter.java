@@ -7,25 +7,29 @@ import com.unboundid.scim2.common.filters.FilterType;
 import dev.cwlifecycle.gateway.exceptions.ScimRequestInvalid;
 import dev.cwlifecycle.people.OfficeEmail;
 import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.ExternalIds;
 import dev.cwlifecycle.store.MemberDirectory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A list request's filter, parsed by UnboundID's SCIM parser, as the member directory answers it: {@code eq} on
  * {@code userName}, the work email ({@code emails.value}, {@code emails[type eq "work" and value eq ...]} and Entra
- * ID's {@code emails[type eq "work"].value eq ...}), {@code id} and {@code active}, joined by {@code and}. Anything
+ * ID's {@code emails[type eq "work"].value eq ...}), {@code externalId}, {@code id} and {@code active}, joined by
+ * {@code and}. Anything
  * else is {@code invalidFilter}: an answer that silently ignored part of a filter would make an identity provider
  * create a second user.
  */
 final class UserFilter {
 
-    private enum Attribute { USER_NAME, ID, ACTIVE }
+    private enum Attribute { USER_NAME, EXTERNAL_ID, ID, ACTIVE }
 
     private record Condition(Attribute attribute, String value) {
     }
@@ -76,6 +80,7 @@ final class UserFilter {
         switch (path) {
             case "username", "emails.value" -> into.add(new Condition(Attribute.USER_NAME, text(filter, value)));
             case "id" -> into.add(new Condition(Attribute.ID, text(filter, value)));
+            case "externalid" -> into.add(new Condition(Attribute.EXTERNAL_ID, text(filter, value)));
             case "active" -> {
                 if (!value.isBoolean()) {
                     throw new ScimRequestInvalid("invalidFilter", "'active' compares with true or false");
@@ -110,19 +115,29 @@ final class UserFilter {
 
     private static ScimRequestInvalid unsupported(Filter filter) {
         return new ScimRequestInvalid("invalidFilter", "'" + filter + "' is not supported: filter with eq on "
-                + "userName, emails[type eq \"work\"].value, id or active, joined by and");
+                + "userName, emails[type eq \"work\"].value, externalId, id or active, joined by and");
     }
 
-    /** The matching members, read by the narrowest key the filter names: id, then email; else the whole tenant. */
-    Stream<DirectoryEntry> members(MemberDirectory directory, String tenant) {
+    /**
+     * The matching members, read by the narrowest key the filter names: id, then email, then externalId; else the
+     * whole tenant.
+     */
+    Stream<DirectoryEntry> members(MemberDirectory directory, ExternalIds externalIds, String tenant) {
         if (conditions.stream().anyMatch(c -> c.attribute() == Attribute.USER_NAME && !isEmail(c.value()))) {
             return Stream.empty();
         }
+        Optional<Set<Long>> namedExternally = conditions.stream()
+                .filter(c -> c.attribute() == Attribute.EXTERNAL_ID)
+                .map(c -> Set.copyOf(externalIds.members(tenant, c.value())))
+                .reduce((one, other) -> one.stream().filter(other::contains).collect(Collectors.toSet()));
         Stream<DirectoryEntry> candidates = first(Attribute.ID)
                 .map(id -> memberId(id).flatMap(memberId -> directory.get(tenant, memberId)).stream())
                 .or(() -> first(Attribute.USER_NAME).map(email -> directory.findByEmail(tenant, email).stream()))
+                .or(() -> namedExternally.map(memberIds -> memberIds.stream().sorted()
+                        .flatMap(memberId -> directory.get(tenant, memberId).stream())))
                 .orElseGet(() -> directory.scan(tenant));
         return candidates.filter(entry -> !entry.deleted() && !entry.pending() && entry.identifier() != null)
+                .filter(entry -> namedExternally.map(memberIds -> memberIds.contains(entry.memberId())).orElse(true))
                 .filter(this::matches);
     }
 
@@ -134,6 +149,7 @@ final class UserFilter {
         return conditions.stream().allMatch(condition -> switch (condition.attribute()) {
             case USER_NAME -> OfficeEmail.same(condition.value(), entry.officeEmail());
             case ID -> condition.value().equals(String.valueOf(entry.memberId()));
+            case EXTERNAL_ID -> true; // the links were asked in members()
             case ACTIVE -> Boolean.parseBoolean(condition.value()) == entry.active();
         });
     }

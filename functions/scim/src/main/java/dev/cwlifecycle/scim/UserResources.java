@@ -3,13 +3,15 @@ package dev.cwlifecycle.scim;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.store.DirectoryEntry;
+import dev.cwlifecycle.store.ExternalIds;
 
 import java.util.List;
 
 /**
  * The User resources this service answers with, from the member directory: what a list, a read and the answer to
  * a write show. {@code meta.version} is ConnectWise's {@code lastUpdated}; {@code location} is the resource's URL
- * under the tenant's SCIM base.
+ * under the tenant's SCIM base; {@code externalId} and {@code meta.created} come from the member's
+ * {@link ExternalIds} link.
  */
 final class UserResources {
 
@@ -18,10 +20,14 @@ final class UserResources {
     private UserResources() {
     }
 
-    static ObjectNode user(DirectoryEntry entry, String base) {
+    /** The user a directory row and, when the identity provider created or named it, its link show. */
+    static ObjectNode user(DirectoryEntry entry, ExternalIds.Link link, String base) {
         ObjectNode user = ScimJson.MAPPER.createObjectNode();
         user.putArray("schemas").add(ScimUser.CORE).add(ScimUser.EXTENSION);
         user.put("id", String.valueOf(entry.memberId()));
+        if (link != null && link.externalId() != null) {
+            user.put("externalId", link.externalId());
+        }
         user.put("userName", entry.officeEmail());
         ObjectNode name = user.putObject("name");
         name.put("givenName", entry.firstName());
@@ -37,6 +43,9 @@ final class UserResources {
         member.put("licenseClass", entry.licenseClass());
         ObjectNode meta = user.putObject("meta");
         meta.put("resourceType", "User");
+        if (link != null && link.created() != null) {
+            meta.put("created", link.created().toString());
+        }
         if (entry.lastUpdated() != null) {
             meta.put("lastModified", entry.lastUpdated().toString());
             meta.put("version", "W/\"" + entry.lastUpdated().toEpochMilli() + "\"");

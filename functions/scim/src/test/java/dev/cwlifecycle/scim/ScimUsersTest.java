@@ -196,6 +196,28 @@ class ScimUsersTest {
     }
 
     @Test
+    void theExternalIdSentAtCreateFindsTheUserAndIsShownWithItsCreation() {
+        String email = newEmail("xena.external");
+        String externalId = "00u-" + email.hashCode();
+        String id = post("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","externalId":"%s",
+                 "name":{"givenName":"Xena","familyName":"External"},"active":true}""".formatted(email, externalId))
+                .body().get("id").asText();
+        simulator.requestLog().clear();
+
+        Answer found = get("/Users", Map.of("filter", "externalId eq \"" + externalId + "\""));
+        assertEquals(1, found.body().get("totalResults").asInt());
+        JsonNode user = found.body().get("Resources").get(0);
+        assertEquals(id, user.get("id").asText());
+        assertEquals(externalId, user.get("externalId").asText());
+        assertTrue(user.get("meta").has("created"));
+        assertEquals(externalId, get("/Users/" + id, Map.of()).body().get("externalId").asText());
+        assertEquals(0, get("/Users", Map.of("filter", "externalId eq \"" + externalId.toUpperCase() + "\" and "
+                + "userName eq \"" + email + "\"")).body().get("totalResults").asInt(), "externalId is case-exact");
+        assertEquals(List.of(), connectWiseCalls());
+    }
+
+    @Test
     void discoveryDescribesUsersAndTheExtensions() {
         Answer config = get("/ServiceProviderConfig", Map.of());
         assertTrue(config.body().get("patch").get("supported").asBoolean());

@@ -3,6 +3,8 @@ package dev.cwlifecycle.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.cwlifecycle.gateway.Tenants;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,26 @@ public final class ApiGatewayEvents {
                 body);
     }
 
+    /**
+     * A SCIM request as an identity provider sends it: {@code resource} below the tenant's base ({@code /Users},
+     * {@code /Users/42}), the bench SCIM token, {@code application/scim+json}.
+     */
+    public static APIGatewayV2HTTPEvent scim(String method, String tenant, String resource, Map<String, String> query,
+                                             String body) {
+        String[] parts = resource.split("/");
+        Map<String, String> pathParameters = new LinkedHashMap<>(Map.of("tenant", tenant));
+        String route = "/scim/{tenant}/v2/" + parts[1];
+        if (parts.length > 2) {
+            route += "/{id}";
+            pathParameters.put("id", parts[2]);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/scim+json");
+        headers.put("authorization", "Bearer " + BenchTenants.SCIM_TOKEN);
+        headers.put("host", "scim.bench.test");
+        return method(method, post(route, "/scim/" + tenant + "/v2" + resource, pathParameters, headers, query, body));
+    }
+
     private static Map<String, String> memberHeaders(String tenant, String idempotencyKey) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
@@ -71,16 +93,21 @@ public final class ApiGatewayEvents {
 
     /** The same request as a PATCH. */
     private static APIGatewayV2HTTPEvent patch(APIGatewayV2HTTPEvent event) {
-        event.setRouteKey(event.getRouteKey().replaceFirst("^POST ", "PATCH "));
+        return method("PATCH", event);
+    }
+
+    /** The same request with {@code method}. */
+    private static APIGatewayV2HTTPEvent method(String method, APIGatewayV2HTTPEvent event) {
+        event.setRouteKey(event.getRouteKey().replaceFirst("^POST ", method + " "));
         event.getRequestContext().setRouteKey(event.getRouteKey());
-        event.getRequestContext().getHttp().setMethod("PATCH");
+        event.getRequestContext().getHttp().setMethod(method);
         return event;
     }
 
     private static APIGatewayV2HTTPEvent post(String route, String path, Map<String, String> pathParameters,
                                               Map<String, String> headers, Map<String, String> query, String body) {
-        String rawQuery = String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .toList());
+        String rawQuery = String.join("&", query.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("POST " + route)

@@ -24,6 +24,8 @@ public class BenchTenants {
     public static final String COMPANY = "acme";
     /** The bearer token bench callers present; only its SHA-256 is in the credentials. */
     static final String TOKEN = "bench-token-7d41";
+    /** The bearer token the bench's identity provider presents to the SCIM routes; only its SHA-256 is kept. */
+    static final String SCIM_TOKEN = "bench-scim-token-52e0";
 
     private final String filePattern;
 
@@ -35,9 +37,10 @@ public class BenchTenants {
     public void point(String tenant, String siteBaseUrl) {
         SimTenant keys = SimTenant.standard(COMPANY);
         String json = """
-                {"site":"%s","companyId":"%s","publicKey":"%s","privateKey":"%s","clientId":"%s","apiTokenSha256":"%s"}
+                {"site":"%s","companyId":"%s","publicKey":"%s","privateKey":"%s","clientId":"%s","apiTokenSha256":"%s",
+                 "scimTokenSha256":["%s"]}
                 """.formatted(siteBaseUrl, keys.companyId(), keys.publicKey(), keys.privateKey(),
-                ConnectWiseSimulator.DEFAULT_CLIENT_ID, HexFormat.of().formatHex(BearerToken.sha256(TOKEN)));
+                ConnectWiseSimulator.DEFAULT_CLIENT_ID, sha256(TOKEN), sha256(SCIM_TOKEN));
         try {
             Path file = Path.of(filePattern.replace("{tenant}", tenant));
             Files.createDirectories(file.getParent());
@@ -45,6 +48,10 @@ public class BenchTenants {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String sha256(String token) {
+        return HexFormat.of().formatHex(BearerToken.sha256(token));
     }
 
     static String authorization() {

@@ -13,6 +13,7 @@ import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.gateway.IdempotentRequests;
 import dev.cwlifecycle.gateway.Problem;
 import dev.cwlifecycle.mover.MoverHandler;
+import dev.cwlifecycle.scim.ScimHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.Delivery;
@@ -36,8 +37,9 @@ import java.util.function.Supplier;
  * Runs a chaos plan's operations one after another, as a ticketing tool, ConnectWise's users, its callback delivery
  * and the schedule would, and checks each answer's claim against the simulator at once: a 2xx provision names an
  * active member with the person's email, a 2xx deprovision an inactive one, a 2xx move a member with the role and
- * title asked and a directory row at least as new as ConnectWise's, a 404 or 409 is true, any other failure is a
- * clear problem. A tool retries a 503 or an in-progress 409 twice, under the same key.
+ * title asked and a directory row at least as new as ConnectWise's, a 2xx SCIM create the one active member with the
+ * email, a 2xx SCIM deactivation an inactive member, a 404 or 409 is true, any other failure is a clear problem (or
+ * SCIM error). A tool retries a 503 (SCIM: 429) or an in-progress 409 twice, under the same key.
  */
 final class ChaosDriver {
 
@@ -62,6 +64,7 @@ final class ChaosDriver {
     private final ProvisionHandler provision;
     private final DeprovisionHandler deprovision;
     private final MoverHandler mover;
+    private final ScimHandler scim;
     private final SyncHandler sync;
     private final CallbackHandler callbacks;
     private final MemberDirectory directory;
@@ -70,8 +73,8 @@ final class ChaosDriver {
     private final Map<String, Long> memberByKey = new HashMap<>();
 
     ChaosDriver(ChaosPlan plan, String tenant, ConnectWiseSimulator simulator, CallbackEndpoint endpoint,
-                ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, SyncHandler sync,
-                CallbackHandler callbacks, MemberDirectory directory, ChaosLedger ledger) {
+                ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, ScimHandler scim,
+                SyncHandler sync, CallbackHandler callbacks, MemberDirectory directory, ChaosLedger ledger) {
         this.plan = plan;
         this.tenant = tenant;
         this.simulator = simulator;
@@ -79,6 +82,7 @@ final class ChaosDriver {
         this.provision = provision;
         this.deprovision = deprovision;
         this.mover = mover;
+        this.scim = scim;
         this.sync = sync;
         this.callbacks = callbacks;
         this.directory = directory;
@@ -115,6 +119,10 @@ final class ChaosDriver {
             deprovision(step, d.person(), d.key());
         } else if (operation instanceof ChaosOperation.Move move) {
             move(step, move);
+        } else if (operation instanceof ChaosOperation.ScimCreate create) {
+            scimCreate(step, create);
+        } else if (operation instanceof ChaosOperation.ScimDeactivate deactivate) {
+            scimDeactivate(step, deactivate.person());
         } else if (operation instanceof ChaosOperation.ConsoleEdit edit) {
             new ConsoleEdits(simulator.members(BenchTenants.COMPANY)).apply(edit, step);
             ledger.outcome("console edit " + edit.edit().name().toLowerCase(Locale.ROOT));
@@ -283,6 +291,69 @@ final class ChaosDriver {
         }
     }
 
+    /**
+     * An identity provider's create: a 201 must name the one active member with the person's email, a
+     * {@code uniqueness} 409 be true (an active member has it); anything else is a clear SCIM error.
+     */
+    private void scimCreate(int step, ChaosOperation.ScimCreate create) {
+        String email = People.email(plan.seed(), create.person());
+        String body = """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","active":true,
+                 "name":{"givenName":"%s","familyName":"%s"},
+                 "urn:ietf:params:scim:schemas:extension:cwlifecycle:2.0:User":{"securityRole":"%s"}}"""
+                .formatted(email, People.firstName(create.person()), People.lastName(create.person()), create.role());
+        Answer answer = send(() -> scim.handle(ApiGatewayEvents.scim("POST", tenant, "/Users", Map.of(), body)));
+        ledger.outcome("scim create " + answer.status() + " " + answer.outcome());
+        if (answer.success()) {
+            long memberId = answer.body().path("id").asLong();
+            ObjectNode member = simulator.members(BenchTenants.COMPANY).get(memberId);
+            if (member == null || member.path("inactiveFlag").asBoolean() || activeMembersWith(email) != 1
+                    || !email.equalsIgnoreCase(member.path("officeEmail").asText())) {
+                ledger.untrueSuccess("step " + step + ": SCIM create of " + email + " answered " + answer.status()
+                        + " for member " + memberId + ", which is not the one active member with that email");
+            }
+        } else if ("uniqueness".equals(answer.outcome())) {
+            if (activeMembersWith(email) == 0) {
+                ledger.untrueSuccess("step " + step + ": SCIM create answered uniqueness, but no active member has "
+                        + email);
+            }
+            ledger.clearFailure();
+        } else {
+            expectClear(step, "SCIM create", answer);
+        }
+    }
+
+    /**
+     * An identity provider's disable: the user found by userName (from the directory, which may lag ConnectWise while
+     * callbacks are held), then {@code active: false}; a 200 must leave that member inactive in ConnectWise.
+     */
+    private void scimDeactivate(int step, int person) {
+        String email = People.email(plan.seed(), person);
+        Answer found = send(() -> scim.handle(ApiGatewayEvents.scim("GET", tenant, "/Users",
+                Map.of("filter", "userName eq \"" + email + "\" and active eq true"), null)));
+        JsonNode user = found.body().path("Resources").path(0);
+        if (!found.success() || user.isMissingNode()) {
+            ledger.outcome("scim deactivate: " + (found.success() ? "no active user" : found.status()));
+            return;
+        }
+        String id = user.path("id").asText();
+        Answer answer = send(() -> scim.handle(ApiGatewayEvents.scim("PATCH", tenant, "/Users/" + id, Map.of(),
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")));
+        ledger.outcome("scim deactivate " + answer.status() + " " + answer.outcome());
+        if (answer.success()) {
+            ObjectNode member = simulator.members(BenchTenants.COMPANY).get(Long.parseLong(id));
+            if (member != null && !member.path("inactiveFlag").asBoolean()) {
+                ledger.untrueSuccess("step " + step + ": SCIM deactivation of member " + id + " answered "
+                        + answer.status() + ", but it is active");
+            }
+        } else if (answer.status() == 404) {
+            ledger.clearFailure();
+        } else {
+            expectClear(step, "SCIM deactivate", answer);
+        }
+    }
+
     private void sync(int step, ChaosOperation.Sync run) {
         try {
             SyncResult result = sync.handle(new SyncRequest(null, tenant, run.mode().name().toLowerCase(Locale.ROOT),
@@ -302,7 +373,8 @@ final class ChaosDriver {
         Answer answer = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             answer = read(call.get(), attempt);
-            boolean retry = answer.status() == 503 || "in-progress".equals(answer.problemType());
+            boolean retry = answer.status() == 503 || answer.status() == 429
+                    || "in-progress".equals(answer.problemType());
             if (!retry) {
                 return answer;
             }
@@ -312,8 +384,9 @@ final class ChaosDriver {
     }
 
     private void expectClear(int step, String what, Answer answer) {
-        boolean clear = answer.status() >= 400 && answer.status() != 500 && answer.problemType() != null
-                && answer.body().hasNonNull("title") && answer.body().hasNonNull("detail");
+        boolean scimError = answer.body().path("schemas").path(0).asText().endsWith(":Error");
+        boolean clear = answer.status() >= 400 && answer.status() != 500 && answer.body().hasNonNull("detail")
+                && (answer.problemType() != null && answer.body().hasNonNull("title") || scimError);
         if (clear) {
             ledger.clearFailure();
         } else {
@@ -333,7 +406,8 @@ final class ChaosDriver {
         String problemType = body.path("type").asText("");
         String type = headers.getOrDefault("Content-Type", "").startsWith(Problem.MEDIA_TYPE) && !problemType.isEmpty()
                 ? problemType.substring(problemType.lastIndexOf(':') + 1) : null;
-        String outcome = type != null ? type : body.path("outcome").asText(body.path("action").asText(""));
+        String outcome = type != null ? type : body.path("outcome").asText(body.path("action")
+                .asText(body.path("scimType").asText("")));
         boolean replayed = "true".equals(headers.get(IdempotentRequests.REPLAYED_HEADER));
         return new Answer(response.getStatusCode(), outcome, type, body, response.getBody(), attempt, replayed);
     }

@@ -25,6 +25,14 @@ sealed interface ChaosOperation {
     record Move(int person, String key, String role, String title) implements ChaosOperation {
     }
 
+    /** Entra ID or Okta creating {@code person} through SCIM ({@code POST /Users}) with {@code role}. */
+    record ScimCreate(int person, String role) implements ChaosOperation {
+    }
+
+    /** An identity provider disabling {@code person}: found by {@code userName}, then a PatchOp {@code active: false}. */
+    record ScimDeactivate(int person) implements ChaosOperation {
+    }
+
     /** A provision for {@code person} spoilt by {@code input}: 400, and nothing reaches ConnectWise. */
     record Refused(int person, BadInput input) implements ChaosOperation {
     }

@@ -10,7 +10,7 @@ import java.util.Random;
  * The operations of a chaos run, all drawn from one {@link Random} seeded with the run's seed: the same seed gives
  * the same plan. About a third provisions (some repeated under their key, some for people already provisioned, a
  * few reusing a key for someone else), bad input (invisible characters, bidi overrides, duplicate keys, parser
- * limits), deprovisions, moves (a new role and title), console edits, callback releases (some reversed), redeliveries, callbacks dated in the
+ * limits), deprovisions, moves (a new role and title), SCIM creates and deactivations, console edits, callback releases (some reversed), redeliveries, callbacks dated in the
  * future, and the two kinds of sync.
  */
 record ChaosPlan(long seed, List<ChaosOperation> operations) {
@@ -27,8 +27,11 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
         for (int step = 0; step < count; step++) {
             int roll = random.nextInt(100);
             ChaosOperation next;
-            if (roll < 28 || people == 0) {
+            if (roll < 24 || people == 0) {
                 next = new ChaosOperation.Provision(people++, key(seed, step), pick(random, ROLES));
+            } else if (roll < 28) {
+                next = new ChaosOperation.ScimCreate(random.nextInt(2) == 0 ? people++ : random.nextInt(people),
+                        pick(random, ROLES));
             } else if (roll < 33 && !provisionSteps.isEmpty()) {
                 next = new ChaosOperation.RepeatProvision(pick(random, provisionSteps));
             } else if (roll < 37) {
@@ -38,8 +41,10 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
                 next = new ChaosOperation.Refused(random.nextInt(people), inputs[random.nextInt(inputs.length)]);
             } else if (roll < 42 && !provisionSteps.isEmpty()) {
                 next = new ChaosOperation.ReuseKey(pick(random, provisionSteps), random.nextInt(people));
-            } else if (roll < 57) {
+            } else if (roll < 53) {
                 next = new ChaosOperation.Deprovision(random.nextInt(people), key(seed, step));
+            } else if (roll < 57) {
+                next = new ChaosOperation.ScimDeactivate(random.nextInt(people));
             } else if (roll < 65) {
                 next = new ChaosOperation.Move(random.nextInt(people), key(seed, step), pick(random, ROLES),
                         pick(random, TITLES));
@@ -69,10 +74,11 @@ record ChaosPlan(long seed, List<ChaosOperation> operations) {
     String mix() {
         long provisions = count(ChaosOperation.Provision.class);
         return ("%d provisions (%d more repeated under their key, %d reusing a key for someone else, %d bad input), "
-                + "%d deprovisions, %d moves, %d console edits, %d callback releases, %d redeliveries, %d future-dated "
+                + "%d deprovisions, %d moves, %d SCIM creates, %d SCIM deactivations, %d console edits, %d callback releases, %d redeliveries, %d future-dated "
                 + "callbacks, %d syncs").formatted(provisions, count(ChaosOperation.RepeatProvision.class),
                 count(ChaosOperation.ReuseKey.class), count(ChaosOperation.Refused.class),
                 count(ChaosOperation.Deprovision.class), count(ChaosOperation.Move.class),
+                count(ChaosOperation.ScimCreate.class), count(ChaosOperation.ScimDeactivate.class),
                 count(ChaosOperation.ConsoleEdit.class),
                 count(ChaosOperation.ReleaseCallbacks.class), count(ChaosOperation.Redeliver.class),
                 count(ChaosOperation.FutureDatedCallback.class), count(ChaosOperation.Sync.class));

@@ -6,6 +6,7 @@ import dev.cwlifecycle.callback.CallbackHandler;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.deprovision.DeprovisionHandler;
 import dev.cwlifecycle.mover.MoverHandler;
+import dev.cwlifecycle.scim.ScimHandler;
 import dev.cwlifecycle.provision.ProvisionHandler;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
@@ -37,6 +38,7 @@ public class ChaosRun {
     private final ProvisionHandler provision;
     private final DeprovisionHandler deprovision;
     private final MoverHandler mover;
+    private final ScimHandler scim;
     private final SyncHandler sync;
     private final CallbackHandler callbacks;
     private final CallbackRegistration registration;
@@ -44,12 +46,13 @@ public class ChaosRun {
     private final BenchTenants tenants;
 
     @Inject
-    public ChaosRun(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, SyncHandler sync,
-                    CallbackHandler callbacks, CallbackRegistration registration, MemberDirectory directory,
-                    BenchTenants tenants) {
+    public ChaosRun(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover, ScimHandler scim,
+                    SyncHandler sync, CallbackHandler callbacks, CallbackRegistration registration,
+                    MemberDirectory directory, BenchTenants tenants) {
         this.provision = provision;
         this.deprovision = deprovision;
         this.mover = mover;
+        this.scim = scim;
         this.sync = sync;
         this.callbacks = callbacks;
         this.registration = registration;
@@ -102,7 +105,7 @@ public class ChaosRun {
                 FaultMix.arm(simulator.faults());
             }
             ChaosLedger ledger = new ChaosLedger();
-            ChaosDriver driver = new ChaosDriver(plan, tenant, simulator, endpoint, provision, deprovision, mover,
+            ChaosDriver driver = new ChaosDriver(plan, tenant, simulator, endpoint, provision, deprovision, mover, scim,
                     sync, callbacks, directory, ledger);
             driver.runAll();
             simulator.faults().clear();
