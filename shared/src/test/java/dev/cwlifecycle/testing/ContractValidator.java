@@ -175,6 +175,26 @@ public final class ContractValidator {
                 ? new String(Base64.getMimeDecoder().decode(body.asText()), StandardCharsets.UTF_8) : body.asText());
     }
 
+    /** What is wrong with the document's own examples: each must be an answer (or request) its schema accepts. */
+    public static List<String> examplesDisagreeing() {
+        List<String> problems = new ArrayList<>();
+        OPENAPI.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().findParents("example").forEach(parent -> {
+                    if (parent.has("schema")) {
+                        validate(parent.get("schema"), parent.get("example"), operation.getKey().toUpperCase(Locale.ROOT)
+                                + " " + path.getKey() + " example", problems);
+                    }
+                })));
+        OPENAPI.path("components").path("responses").fields().forEachRemaining(response ->
+                response.getValue().findParents("example").forEach(parent -> {
+                    if (parent.has("schema")) {
+                        validate(parent.get("schema"), parent.get("example"), response.getKey() + " example",
+                                problems);
+                    }
+                }));
+        return problems;
+    }
+
     private static void validate(JsonNode schema, JsonNode value, String what, List<String> problems) {
         if (schema.isMissingNode()) {
             return;

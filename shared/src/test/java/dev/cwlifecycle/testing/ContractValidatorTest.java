@@ -2,9 +2,11 @@ package dev.cwlifecycle.testing;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +48,11 @@ class ContractValidatorTest {
                 {"type":"urn:cw-lifecycle:problem:validation","title":"Invalid request","status":400,
                  "correlationId":"c0ffee","errors":[{"field":"name","message":"is not a parameter of this route"}]}"""),
                 "a refused request is not held to the request schema");
+    }
+
+    @Test
+    void theDocumentsOwnExamplesAreAnswersItsSchemasAccept() {
+        assertEquals(List.of(), ContractValidator.examplesDisagreeing());
     }
 
     private static void assertRefused(String event, int status, Map<String, String> headers, String body,

@@ -32,9 +32,7 @@ class ScimBadInputTest {
 
     @BeforeEach
     void clear() {
-        ScimRequests.allowScimTokens();
-        simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
+        simulator = ScimRequests.freshSite();
         if (memberId == null) {
             memberId = ScimRequests.post(ScimUsersTest.user(ScimRequests.newEmail("bea.bad"), "Bea", "Bad"))
                     .body().get("id").asText();

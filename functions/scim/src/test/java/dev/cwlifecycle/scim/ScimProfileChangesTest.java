@@ -39,9 +39,7 @@ class ScimProfileChangesTest {
 
     @BeforeEach
     void clear() {
-        ScimRequests.allowScimTokens();
-        simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
+        simulator = ScimRequests.freshSite();
     }
 
     @Test

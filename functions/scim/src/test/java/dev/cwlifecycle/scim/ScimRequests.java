@@ -1,6 +1,7 @@
 package dev.cwlifecycle.scim;
 
 import dev.cwlifecycle.gateway.BearerToken;
+import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.FunctionTestResource;
 import dev.cwlifecycle.testing.GatewayEvents;
 import dev.cwlifecycle.testing.LambdaInvoker;
@@ -22,8 +23,14 @@ final class ScimRequests {
     private ScimRequests() {
     }
 
+    /** The site as a test starts with it, the tenant secret holding the SCIM tokens. */
+    static ConnectWiseSimulator freshSite() {
+        allowScimTokens();
+        return FunctionTestResource.freshSimulator();
+    }
+
     /** The tenant secret with the SCIM tokens in use and being rotated in. */
-    static void allowScimTokens() {
+    private static void allowScimTokens() {
         FunctionTestResource.secret(FunctionTestResource.credentialsJson(",\"scimTokenSha256\":[\""
                 + sha256(ROTATED_TOKEN) + "\",\"" + sha256(TOKEN) + "\"]"));
     }

@@ -41,10 +41,7 @@ class ScimUsersTest {
 
     @BeforeEach
     void clear() {
-        ScimRequests.allowScimTokens();
-        simulator = FunctionTestResource.simulator();
-        simulator.faults().clear();
-        simulator.requestLog().clear();
+        simulator = ScimRequests.freshSite();
     }
 
     @Test
