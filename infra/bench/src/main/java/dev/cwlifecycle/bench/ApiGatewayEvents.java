@@ -49,6 +49,15 @@ public final class ApiGatewayEvents {
                 Map.of("memberId", Long.toString(memberId)), memberHeaders(tenant, idempotencyKey), Map.of(), body));
     }
 
+    /** {@code GET /members/{identifier}} when {@code identifier} is not null, else {@code GET /members}. */
+    public static APIGatewayV2HTTPEvent read(String tenant, String identifier, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = identifier == null
+                ? post("/members", "/members", Map.of(), memberHeaders(tenant, null), query, null)
+                : post("/members/{identifier}", "/members/" + identifier, Map.of("identifier", identifier),
+                memberHeaders(tenant, null), query, null);
+        return method("GET", event);
+    }
+
     /** ConnectWise's callback POST: the body exactly as signed and its {@code x-content-signature}. */
     public static APIGatewayV2HTTPEvent callback(String tenant, String body, String signature) {
         Map<String, String> headers = new LinkedHashMap<>();

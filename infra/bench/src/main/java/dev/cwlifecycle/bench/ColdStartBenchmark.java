@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwlifecycle.connectwise.CallbackRegistration;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.sync.SyncHandler;
@@ -22,18 +23,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
  * Each function started cold from its {@code function.zip} in a fresh JVM ({@link LambdaColdStart}), and with
  * {@code --native} from its native package too, given one real invocation against the simulator and DynamoDB
  * Local: a provision of a new person, the deprovision of that person, an incremental sync of a 500-member tenant
- * already synced once, a signed callback with its Entity.
+ * already synced once, a signed callback with its Entity, a move (a new title) of a synced member, a read of one by
+ * identifier, and an identity provider's SCIM filter on one's userName.
  */
 @ApplicationScoped
 public class ColdStartBenchmark {
 
-    static final List<String> FUNCTIONS = List.of("provision", "deprovision", "sync", "callback");
+    static final List<String> FUNCTIONS = List.of("provision", "deprovision", "sync", "callback", "mover", "members",
+            "scim");
     private static final String TENANT = "coldstart";
     private static final ObjectMapper EVENT_JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -69,13 +73,16 @@ public class ColdStartBenchmark {
             // the native starts get events of their own (new people, other callbacks), the same kinds as the JVM's
             List<CallbackEndpoint.Exchange> callbacks = SignedUpdates.deliver(simulator, recorder,
                     nativeImages ? 2 * samples : samples);
+            List<ObjectNode> members = simulator.members(BenchTenants.COMPANY).all().stream()
+                    .filter(member -> !member.path("inactiveFlag").asBoolean()).toList();
+            Events events = new Events(callbacks, members);
             List<StartupFigure> jvm = new ArrayList<>();
             List<NativeImageFigure> natives = new ArrayList<>();
             for (String function : FUNCTIONS) {
                 FunctionPackage unpacked = FunctionPackage.unpack(repository, function, "function.zip",
                         work.resolve("jvm"));
                 Sample median = median(samples, i -> start(LambdaFunction.jvm(unpacked, harness, settings),
-                        event(function, i, callbacks)));
+                        events.of(function, i)));
                 jvm.add(new StartupFigure(function, samples, median.toFirstAnswer(), median.residentBytes(),
                         unpacked.packageBytes(), unpacked.unpackedBytes()));
                 progress.report("cold start %s (JVM): first answer after %,d ms, %d MB resident", function,
@@ -87,7 +94,7 @@ public class ColdStartBenchmark {
                     Path bootstrap = image.unpacked().resolve("bootstrap");
                     bootstrap.toFile().setExecutable(true);
                     Sample nativeMedian = median(samples, i -> start(LambdaFunction.nativeImage(function, bootstrap,
-                            settings), event(function, samples + i, callbacks)));
+                            settings), events.of(function, samples + i)));
                     natives.add(NativeImageFigure.of(repository, function, nativeMedian.toFirstAnswer(),
                             nativeMedian.residentBytes(), image));
                     progress.report("cold start %s (native): first answer after %,d ms, %d MB resident", function,
@@ -122,19 +129,29 @@ public class ColdStartBenchmark {
         }
     }
 
-    private static String event(String function, int sample, List<CallbackEndpoint.Exchange> callbacks) {
-        String person = "cold-start-" + sample;
-        return switch (function) {
-            case "provision" -> json(ApiGatewayEvents.provision(TENANT, person, """
-                    {"firstName":"Cold","lastName":"Start %d","email":"%s@acme.example","role":"Technician"}
-                    """.formatted(sample, person)));
-            case "deprovision" -> json(ApiGatewayEvents.deprovision(TENANT, "leaver-" + person, """
-                    {"email":"%s@acme.example"}""".formatted(person)));
-            case "sync" -> "{\"tenant\":\"" + TENANT + "\",\"mode\":\"incremental\"}";
-            case "callback" -> json(ApiGatewayEvents.callback(TENANT, callbacks.get(sample).body(),
-                    callbacks.get(sample).signature()));
-            default -> throw new IllegalArgumentException(function);
-        };
+    /** Each sample's event: its own callback, member and person, so no sample finds another's work done. */
+    private record Events(List<CallbackEndpoint.Exchange> callbacks, List<ObjectNode> members) {
+
+        String of(String function, int sample) {
+            String person = "cold-start-" + sample;
+            ObjectNode member = members.get(sample);
+            return switch (function) {
+                case "provision" -> json(ApiGatewayEvents.provision(TENANT, person, """
+                        {"firstName":"Cold","lastName":"Start %d","email":"%s@acme.example","role":"Technician"}
+                        """.formatted(sample, person)));
+                case "deprovision" -> json(ApiGatewayEvents.deprovision(TENANT, "leaver-" + person, """
+                        {"email":"%s@acme.example"}""".formatted(person)));
+                case "sync" -> "{\"tenant\":\"" + TENANT + "\",\"mode\":\"incremental\"}";
+                case "callback" -> json(ApiGatewayEvents.callback(TENANT, callbacks.get(sample).body(),
+                        callbacks.get(sample).signature()));
+                case "mover" -> json(ApiGatewayEvents.move(TENANT, "mover-" + person,
+                        member.get("identifier").asText(), "{\"title\":\"Cold Start " + sample + "\"}"));
+                case "members" -> json(ApiGatewayEvents.read(TENANT, member.get("identifier").asText(), Map.of()));
+                case "scim" -> json(ApiGatewayEvents.scim("GET", TENANT, "/Users", Map.of("filter",
+                        "userName eq \"" + member.get("officeEmail").asText() + "\""), null));
+                default -> throw new IllegalArgumentException(function);
+            };
+        }
     }
 
     /** A 2xx API Gateway response, or a sync result that completed. */

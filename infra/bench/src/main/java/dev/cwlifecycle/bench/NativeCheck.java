@@ -12,6 +12,8 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.MemberDirectory;
+import dev.cwlifecycle.sync.SyncHandler;
+import dev.cwlifecycle.sync.SyncRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,12 +49,16 @@ public class NativeCheck {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DURATION = Pattern.compile("\"(\\w*Millis)\":\\d+");
+    /** A read's page cursor (it holds the tenant) and a SCIM user's version (ConnectWise's lastUpdated). */
+    private static final Pattern CURSOR = Pattern.compile("(nextCursor\\\\\":\\\\\")[\\w-]+");
+    private static final Pattern VERSION = Pattern.compile("W/(\\\\*\")\\d+");
     private static final Pattern INSTANT = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
 
     private final BenchTenants tenants;
     private final CallbackRegistration registration;
     private final MemberDirectory directory;
+    private final SyncHandler sync;
     private final LambdaFunction.Settings settings;
     /**
      * Each function's events, the one place to add a function's: a method taking one {@link Run} (a fresh tenant,
@@ -65,17 +71,21 @@ public class NativeCheck {
             "provision", this::provision,
             "deprovision", this::deprovision,
             "sync", this::sync,
-            "callback", this::callback);
+            "callback", this::callback,
+            "mover", this::mover,
+            "members", this::members,
+            "scim", this::scim);
     private int passed;
     private int failed;
 
     @Inject
     public NativeCheck(BenchTenants tenants, CallbackRegistration registration, MemberDirectory directory,
-                       @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") String dynamoEndpoint,
+                       SyncHandler sync, @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") String dynamoEndpoint,
                        @ConfigProperty(name = "cw.credentials.local-file") String credentialsFile) {
         this.tenants = tenants;
         this.registration = registration;
         this.directory = directory;
+        this.sync = sync;
         this.settings = new LambdaFunction.Settings(credentialsFile, dynamoEndpoint);
     }
 
@@ -266,6 +276,136 @@ public class NativeCheck {
                 delivery.body(), null), 401, "callback-signature");
     }
 
+    private void mover(Run run) {
+        ObjectNode member = run.simulator.members(BenchTenants.COMPANY).all().stream()
+                .filter(candidate -> !candidate.path("inactiveFlag").asBoolean()
+                        && "F".equals(candidate.path("licenseClass").asText())
+                        && !"Finance".equals(candidate.path("securityRole").path("name").asText()))
+                .findFirst().orElseThrow();
+        long id = member.get("id").asLong();
+        String identifier = member.get("identifier").asText();
+        String body = "{\"role\":\"Finance\",\"title\":\"Native Check Lead\"}";
+
+        JsonNode moved = run.invoke(ApiGatewayEvents.move(run.tenant, "check-m1", identifier, body));
+        List<RecordedRequest> patches = run.simulator.requestLog().all().stream()
+                .filter(request -> request.method().equals("PATCH")).toList();
+        ObjectNode after = run.simulator.members(BenchTenants.COMPANY).get(id);
+        run.expect("a move that changes the title and the role sends one JSON Patch of those two",
+                status(moved) == 200 && "updated".equals(body(moved).path("outcome").asText())
+                        && body(moved).path("changed").size() == 2 && patches.size() == 1
+                        && patches.get(0).path().equals("/system/members/" + id)
+                        && !patches.get(0).body().contains("inactiveFlag")
+                        && "Finance".equals(after.path("securityRole").path("name").asText())
+                        && "Native Check Lead".equals(after.path("title").asText())
+                        && directory.get(run.tenant, id).map(DirectoryEntry::securityRole)
+                        .filter("Finance"::equals).isPresent(), moved);
+
+        JsonNode again = run.invoke(ApiGatewayEvents.moveById(run.tenant, "check-m2", id, body));
+        run.expect("the same move again, by id, changes nothing and writes nothing",
+                status(again) == 200 && "unchanged".equals(body(again).path("outcome").asText())
+                        && run.simulator.requestLog().count("PATCH", "/system/members") == 1, again);
+
+        run.refused("a body with an unknown field and a title too long is refused with 400 validation",
+                ApiGatewayEvents.move(run.tenant, "check-m3", identifier, "{\"nickname\":\"N\",\"title\":\""
+                        + "T".repeat(51) + "\"}"), 400, "validation");
+        run.refused("a body naming no field is refused with 400 validation",
+                ApiGatewayEvents.move(run.tenant, "check-m4", identifier, "{}"), 400, "validation");
+        run.refused("an unknown member is refused with 404", ApiGatewayEvents.move(run.tenant, "check-m5",
+                "nobody.here", body), 404, null);
+        APIGatewayV2HTTPEvent forged = ApiGatewayEvents.move(run.tenant, "check-m6", identifier, body);
+        forged.getHeaders().put("authorization", "Bearer not-the-token");
+        run.refused("a wrong bearer token is refused with 401", forged, 401, null);
+    }
+
+    private void members(Run run) {
+        sync.handle(new SyncRequest(null, run.tenant, "full", null));
+        List<ObjectNode> members = run.simulator.members(BenchTenants.COMPANY).all();
+        ObjectNode member = members.get(3);
+        String identifier = member.get("identifier").asText();
+        run.simulator.requestLog().clear();
+
+        JsonNode read = run.invoke(ApiGatewayEvents.read(run.tenant, identifier, Map.of()));
+        run.expect("a member by identifier comes from the directory, with no ConnectWise request",
+                status(read) == 200 && body(read).path("memberId").asLong() == member.get("id").asLong()
+                        && identifier.equals(body(read).path("identifier").asText())
+                        && member.path("lastName").asText().equals(body(read).path("lastName").asText())
+                        && run.simulator.requestLog().all().isEmpty(), read);
+
+        JsonNode page = run.invoke(ApiGatewayEvents.read(run.tenant, null, Map.of("limit", "10")));
+        JsonNode next = run.invoke(ApiGatewayEvents.read(run.tenant, null,
+                Map.of("limit", "10", "cursor", body(page).path("nextCursor").asText())));
+        run.expect("the directory is listed page by page, with no ConnectWise request",
+                status(page) == 200 && body(page).path("members").size() == 10 && status(next) == 200
+                        && body(next).path("members").path(0).path("memberId").asLong()
+                        > body(page).path("members").path(9).path("memberId").asLong()
+                        && run.simulator.requestLog().all().isEmpty(), next);
+
+        run.simulator.members(BenchTenants.COMPANY).update(member.get("id").asLong(),
+                changed -> changed.put("lastName", "Refreshed"));
+        JsonNode fresh = run.invoke(ApiGatewayEvents.read(run.tenant, identifier, Map.of("fresh", "true")));
+        JsonNode stored = run.invoke(ApiGatewayEvents.read(run.tenant, identifier, Map.of()));
+        run.expect("a fresh read asks ConnectWise once and refreshes the directory",
+                status(fresh) == 200 && "Refreshed".equals(body(fresh).path("lastName").asText())
+                        && run.simulator.requestLog().all().size() == 1
+                        && "Refreshed".equals(body(stored).path("lastName").asText()), fresh);
+
+        run.simulator.requestLog().clear();
+        JsonNode unknown = run.invoke(ApiGatewayEvents.read(run.tenant, "nobody.here", Map.of()));
+        run.expect("an unknown member is 404 member-not-found, with no ConnectWise request",
+                status(unknown) == 404 && "urn:cw-lifecycle:problem:member-not-found"
+                        .equals(body(unknown).path("type").asText())
+                        && run.simulator.requestLog().all().isEmpty(), unknown);
+        run.refused("an unknown parameter is refused with 400 validation", ApiGatewayEvents.read(run.tenant, null,
+                Map.of("sort", "name")), 400, "validation");
+    }
+
+    private void scim(Run run) {
+        JsonNode config = run.invoke(ApiGatewayEvents.scim("GET", run.tenant, "/ServiceProviderConfig", Map.of(),
+                null));
+        JsonNode schemas = run.invoke(ApiGatewayEvents.scim("GET", run.tenant, "/Schemas", Map.of(), null));
+        run.expect("the discovery documents are served",
+                status(config) == 200 && body(config).path("patch").path("supported").asBoolean()
+                        && status(schemas) == 200 && body(schemas).path("totalResults").asInt() > 0, schemas);
+
+        String email = "sam.scim@acme.example";
+        JsonNode created = run.invoke(ApiGatewayEvents.scim("POST", run.tenant, "/Users", Map.of(), """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","active":true,
+                 "externalId":"entra-17","name":{"givenName":"Sam","familyName":"Scim"},
+                 "urn:ietf:params:scim:schemas:extension:cwlifecycle:2.0:User":{"securityRole":"Technician"}}"""
+                .formatted(email)));
+        long id = body(created).path("id").asLong();
+        run.expect("a POST /Users creates the member with one POST",
+                status(created) == 201 && header(created, "Location").endsWith("/Users/" + id)
+                        && run.simulator.requestLog().count("POST", "/system/members") == 1
+                        && email.equals(run.simulator.members(BenchTenants.COMPANY).get(id).path("officeEmail")
+                        .asText()), created);
+
+        int requests = run.simulator.requestLog().all().size();
+        JsonNode found = run.invoke(ApiGatewayEvents.scim("GET", run.tenant, "/Users",
+                Map.of("filter", "userName eq \"" + email + "\""), null));
+        run.expect("a filter on userName finds the user with no ConnectWise request",
+                status(found) == 200 && body(found).path("totalResults").asInt() == 1
+                        && body(found).path("Resources").path(0).path("id").asLong() == id
+                        && run.simulator.requestLog().all().size() == requests, found);
+
+        JsonNode deactivated = run.invoke(ApiGatewayEvents.scim("PATCH", run.tenant, "/Users/" + id, Map.of(),
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}"));
+        run.expect("a PatchOp setting active false deactivates the member",
+                status(deactivated) == 200 && !body(deactivated).path("active").asBoolean(true)
+                        && run.simulator.members(BenchTenants.COMPANY).get(id).path("inactiveFlag").asBoolean()
+                        && run.simulator.requestLog().count("PATCH", "/system/members") == 1, deactivated);
+
+        APIGatewayV2HTTPEvent forged = ApiGatewayEvents.scim("GET", run.tenant, "/Users", Map.of(), null);
+        forged.getHeaders().put("authorization", "Bearer not-the-token");
+        int before = run.simulator.requestLog().all().size();
+        JsonNode refused = run.invoke(forged);
+        run.expect("a wrong bearer token is refused with 401 as a SCIM error, with no ConnectWise request",
+                status(refused) == 401 && "401".equals(body(refused).path("status").asText())
+                        && body(refused).path("schemas").path(0).asText().endsWith(":Error")
+                        && run.simulator.requestLog().all().size() == before, refused);
+    }
+
     /** One runtime's pass over one function's events: every answer is kept for the native/JVM comparison. */
     private final class Run {
         private final String name;
@@ -333,11 +473,13 @@ public class NativeCheck {
         }
     }
 
-    /** The answer with the tenant, ids, times and durations replaced: what must be equal between native and JVM. */
+    /** The answer with the tenant, ids, times, durations, cursors and versions replaced: what must be equal between native and JVM. */
     static String normalise(String answer, String tenant) {
         String withoutIds = UUID.matcher(answer.replace(tenant, "<tenant>")).replaceAll("<uuid>");
         String withoutTimes = INSTANT.matcher(withoutIds).replaceAll("<time>");
-        return DURATION.matcher(withoutTimes).replaceAll("\"$1\":<duration>");
+        String withoutDurations = DURATION.matcher(withoutTimes).replaceAll("\"$1\":<duration>");
+        String withoutCursors = CURSOR.matcher(withoutDurations).replaceAll("$1<cursor>");
+        return VERSION.matcher(withoutCursors).replaceAll("W/$1<version>");
     }
 
     private static int status(JsonNode answer) {

@@ -32,13 +32,33 @@ class BenchReportTest {
         assertTrue(report.contains("- **Full sync into an empty directory, N = 1,000 at L = 100 ms:** 1.10 s, 1.38 x"),
                 report);
         assertTrue(report.startsWith("# Benchmarks\n\n_Written by `./run-bench` on 2026-12-04."), report);
-        assertInOrder(report, "## How it was measured", "## Sync", "## Provision and deprovision",
+        assertInOrder(report, "## How it was measured", "## Sync", "## Member operations",
                 "## Callback intake", "## Start-up (JVM", "## ./run-local again", "## Monthly cost",
                 "## Targets missed and why", "## Other findings");
         assertFalse(report.contains("## Native images"), report);
         assertFalse(report.contains("### The native runtime"), report);
         assertFalse(report.contains("\n\n\n"), "no empty part leaves a double blank line:\n" + report);
         assertTrue(report.endsWith("\n") && !report.endsWith("\n\n"), report);
+    }
+
+    @Test
+    void aReadIsHeldToNoConnectWiseCallAndItsOwnLatency() {
+        // GIVEN a read by identifier with no ConnectWise call in 9 ms, and a SCIM filter read that made one call in
+        // fifty and took 40 ms
+        BenchResults results = results(List.of());
+
+        // WHEN the report is written
+        String report = BenchReport.markdown(results);
+
+        // THEN the first meets both targets; the second misses both, and each miss is explained
+        String read = row(report, "read by identifier");
+        assertTrue(read.contains("| 0 (0) met") && read.contains("| 9 ms (25 ms) met"), read);
+        String filter = row(report, "SCIM filter on userName");
+        assertTrue(filter.contains("| 0.02 (0) **MISSED**") && filter.contains("| 40 ms (25 ms) **MISSED**"), filter);
+        assertTrue(report.contains("- **SCIM filter on userName:** 0.02 ConnectWise calls per operation against a "
+                + "target of 0."), report);
+        assertTrue(report.contains("- **SCIM filter on userName at L = 100 ms:** p50 40 ms against 25 ms."), report);
+        assertTrue(report.contains("(the directory's reads)"), report);
     }
 
     @Test
@@ -57,6 +77,11 @@ class BenchReportTest {
         assertTrue(report.contains("| 0.250 **MISSED**"), report);
         assertTrue(report.contains("| 0.025 met"), report);
         assertFalse(report.contains("{{"), report);
+    }
+
+    /** The operations table's row of {@code operation}. */
+    private static String row(String report, String operation) {
+        return report.lines().filter(line -> line.startsWith("| " + operation + " ")).findFirst().orElseThrow();
     }
 
     private static void assertInOrder(String report, String... parts) {
@@ -84,7 +109,11 @@ class BenchReportTest {
                 new OperationFigure("provision", BenchResults.L, 50, 3, USAGE, Duration.ofMillis(320),
                         Duration.ofMillis(400)),
                 new OperationFigure("deprovision", BenchResults.L, 50, 2, USAGE, Duration.ofMillis(220),
-                        Duration.ofMillis(300)));
+                        Duration.ofMillis(300)),
+                new OperationFigure("read by identifier", BenchResults.L, 50, 0, USAGE, Duration.ofMillis(9),
+                        Duration.ofMillis(30)),
+                new OperationFigure("SCIM filter on userName", BenchResults.L, 50, 0.02, USAGE,
+                        Duration.ofMillis(40), Duration.ofMillis(60)));
         CallbackFigure callbacks = new CallbackFigure(1000, 100, 2, Duration.ofSeconds(2), Duration.ofMillis(5),
                 Duration.ofMillis(20), 1, 0, USAGE, 1000);
         List<StartupFigure> startups = FUNCTIONS.stream().map(function -> new StartupFigure(function, 3,

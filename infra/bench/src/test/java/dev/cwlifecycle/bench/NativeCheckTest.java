@@ -23,4 +23,19 @@ class NativeCheckTest {
         assertNotEquals(NativeCheck.normalise(nativeAnswer, "check-native-sync"),
                 NativeCheck.normalise(jvmAnswer.replace("131", "132"), "check-jvm-sync"));
     }
+
+    @Test
+    void aPageCursorAndAScimVersionCompareAsPlaceholders() {
+        // GIVEN two API Gateway answers whose bodies hold a page cursor (it names the tenant) and a SCIM version
+        String nativeAnswer = """
+                {"statusCode":200,"body":"{\\"members\\":[],\\"nextCursor\\":\\"eyJ0ZW5hbnQiOiJjaGVjay1u_-w\\",\
+                \\"meta\\":{\\"version\\":\\"W/\\\\\\"1764921769924\\\\\\"\\"}}"}""";
+        String jvmAnswer = nativeAnswer.replace("eyJ0ZW5hbnQiOiJjaGVjay1u_-w", "eyJ0ZW5hbnQiOiJjaGVjay1q")
+                .replace("1764921769924", "1764921781002");
+
+        // THEN they are equal once normalised, and another member list still tells them apart
+        assertEquals(NativeCheck.normalise(nativeAnswer, "check-x"), NativeCheck.normalise(jvmAnswer, "check-x"));
+        assertNotEquals(NativeCheck.normalise(nativeAnswer, "check-x"),
+                NativeCheck.normalise(jvmAnswer.replace("[]", "[1]"), "check-x"));
+    }
 }
