@@ -86,6 +86,14 @@ class ConnectWiseClientTest {
     }
 
     @Test
+    void sendsTheConditionsPercentEncodedWithASpaceAsPercent20() {
+        client.members(MemberQuery.where(Conditions.field("identifier").in(List.of("a~b", "c d")))).findFirst();
+
+        assertEquals("conditions=identifier%20in%20%28%22a%7Eb%22%2C%22c%20d%22%29&pageSize=1000",
+                apiRequests().get(0).rawQuery());
+    }
+
+    @Test
     void refusesAConditionValueWithAQuoteBeforeAnyRequest() {
         assertThrows(InvalidQueryException.class, () -> client.findByIdentifier("bob\"or\"1"));
         assertThrows(InvalidQueryException.class, () -> client.findByOfficeEmail("a\\b@x.example"));
