@@ -46,12 +46,20 @@ record ApiRequest(String method, String path, Map<String, String> query, Object 
         return !"POST".equals(method);
     }
 
+    /** The query as ConnectWise reads it: every value percent-encoded, a space as {@code %20} (never {@code +}). */
+    Map<String, String> encodedQuery() {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        query.forEach((name, value) ->
+                encoded.put(name, URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        return encoded;
+    }
+
     String pathAndQuery() {
         if (query.isEmpty()) {
             return path;
         }
-        return path + "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+        return path + "?" + encodedQuery().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
     }
 }

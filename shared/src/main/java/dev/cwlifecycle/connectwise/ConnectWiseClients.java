@@ -5,12 +5,11 @@ import dev.cwlifecycle.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The one ConnectWise client per tenant, sharing one HTTP connection pool, codebase cache and retry policy. */
+/** The one ConnectWise client per tenant, sharing one REST Client per site, codebase cache and retry policy. */
 @ApplicationScoped
 public class ConnectWiseClients {
 
@@ -25,30 +24,22 @@ public class ConnectWiseClients {
 
     /** Every attempt counted into the invocation's metrics. */
     @Inject
-    public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Metrics metrics) {
-        this(config, credentials, Clock.systemUTC(), metrics::connectWiseAttempt);
-    }
-
-    public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials) {
-        this(config, credentials, Clock.systemUTC());
+    public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Metrics metrics, Clock clock) {
+        this(config, credentials, clock, metrics::connectWiseAttempt, new RetryPolicy(config.retry()));
     }
 
     public ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Clock clock) {
-        this(config, credentials, clock, AttemptObserver.NONE);
+        this(config, credentials, clock, AttemptObserver.NONE, new RetryPolicy(config.retry()));
     }
 
-    private ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Clock clock,
-                               AttemptObserver observer) {
+    ConnectWiseClients(ConnectWiseConfig config, CredentialsSource credentials, Clock clock,
+                       AttemptObserver observer, RetryPolicy retry) {
         this.config = config;
         this.credentials = credentials;
         this.clock = clock;
         this.observer = observer;
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .build();
-        this.transport = new HttpTransport(http, config);
-        this.retry = new RetryPolicy(config.retry());
+        this.transport = new HttpTransport(config);
+        this.retry = retry;
         this.codebases = new CodebaseDiscovery(transport, retry, config);
     }
 

@@ -15,23 +15,27 @@ import dev.cwlifecycle.connectwise.error.UnauthorizedException;
 import dev.cwlifecycle.connectwise.error.UnexpectedResponseException;
 import dev.cwlifecycle.connectwise.model.ConnectWiseError;
 import dev.cwlifecycle.credentials.ConnectWiseCredentials;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends one attempt of one request with ConnectWise's headers and turns every unsuccessful outcome into its
- * typed exception. Retrying is {@link RetryPolicy}'s job.
+ * Sends one attempt of one request with ConnectWise's headers, on the Quarkus REST Client ({@link ConnectWiseApi},
+ * one client per base URI), and turns every unsuccessful outcome into its typed exception. Retrying is
+ * {@link RetryPolicy}'s job.
  */
 final class HttpTransport {
 
@@ -39,70 +43,93 @@ final class HttpTransport {
     /** ConnectWise answers 414 past about 2,000 characters. */
     static final int MAX_URL_LENGTH = 2000;
 
-    private final HttpClient http;
     private final ConnectWiseConfig config;
+    private final Map<String, ConnectWiseApi> clients = new ConcurrentHashMap<>();
 
-    HttpTransport(HttpClient http, ConnectWiseConfig config) {
-        this.http = http;
+    HttpTransport(ConnectWiseConfig config) {
         this.config = config;
     }
 
     /** Refuses a URL ConnectWise would answer with 414, before anything is sent. */
-    static URI uri(String apiBase, ApiRequest request) {
-        String url = apiBase + request.pathAndQuery();
-        if (url.length() > MAX_URL_LENGTH) {
+    private static void checkLength(String base, ApiRequest request) {
+        int length = (base + request.pathAndQuery()).length();
+        if (length > MAX_URL_LENGTH) {
             throw new InvalidQueryException("The request URL for " + request.method() + " " + request.path()
-                    + " would be " + url.length() + " characters; ConnectWise accepts at most " + MAX_URL_LENGTH);
+                    + " would be " + length + " characters; ConnectWise accepts at most " + MAX_URL_LENGTH);
         }
-        return URI.create(url);
     }
 
     ApiResponse send(String apiBase, ApiRequest request, ConnectWiseCredentials credentials, int attempt) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(apiBase, request))
-                .timeout(config.readTimeout())
-                .header("Authorization", authorization(credentials))
-                .header("clientId", credentials.clientId())
-                .header("Accept", "application/vnd.connectwise.com+json; version=" + config.apiVersion())
-                .header("Content-Type", "application/json")
-                .method(request.method(), bodyOf(request));
-        request.headers().forEach(builder::header);
-        return exchange(builder.build(), request, attempt);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", authorization(credentials));
+        headers.put("clientId", credentials.clientId());
+        headers.put("Accept", "application/vnd.connectwise.com+json; version=" + config.apiVersion());
+        headers.put("Content-Type", "application/json");
+        headers.putAll(request.headers());
+        return exchange(apiBase, request, headers, attempt);
     }
 
     /** A GET outside the API ({@code /login/companyinfo/{id}}): no credentials, plain JSON. */
     ApiResponse sendAnonymous(String siteRoot, ApiRequest request, int attempt) {
-        HttpRequest get = HttpRequest.newBuilder(uri(siteRoot, request)).timeout(config.readTimeout())
-                .header("Accept", "application/json").GET().build();
-        return exchange(get, request, attempt);
+        return exchange(siteRoot, request, Map.of("Accept", "application/json"), attempt);
     }
 
-    private ApiResponse exchange(HttpRequest httpRequest, ApiRequest request, int attempt) {
+    private ApiResponse exchange(String base, ApiRequest request, Map<String, String> headers, int attempt) {
+        checkLength(base, request);
+        ConnectWiseApi api = clients.computeIfAbsent(base, this::client);
+        String path = request.path().substring(1);
+        Map<String, String> query = request.encodedQuery();
         long started = System.nanoTime();
-        try {
-            HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-            log(request, response.statusCode(), attempt, started);
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                return new ApiResponse(response.statusCode(), response.headers(), response.body());
+        try (Response response = switch (request.method()) {
+            case "GET" -> api.get(path, query, headers);
+            case "POST" -> api.post(path, query, headers, bodyOf(request));
+            case "PATCH" -> api.patch(path, query, headers, bodyOf(request));
+            case "DELETE" -> api.delete(path, query, headers);
+            default -> throw new IllegalArgumentException("ConnectWise is not sent " + request.method());
+        }) {
+            byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+            log(request, response.getStatus(), attempt, started);
+            if (response.getStatus() >= 200 && response.getStatus() < 300) {
+                return new ApiResponse(response.getStatus(), response.getStringHeaders(), body);
             }
-            throw failure(request, response);
-        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw failure(request, response, body);
+        } catch (ProcessingException e) {
             log(request, 0, attempt, started);
-            throw new ConnectionFailedException(request.method(), request.path(), true, e);
-        } catch (IOException e) {
-            log(request, 0, attempt, started);
-            throw new ConnectionFailedException(request.method(), request.path(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionFailedException(request.method(), request.path(), false, e);
+            throw new ConnectionFailedException(request.method(), request.path(), neverConnected(e),
+                    e.getCause() == null ? e : e.getCause());
         }
     }
 
-    private static HttpRequest.BodyPublisher bodyOf(ApiRequest request) {
+    /** HTTP/1.1 (the REST Client's default), redirects not followed, every status answered as a {@link Response}. */
+    private ConnectWiseApi client(String base) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(base))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .disableDefaultMapper(true)
+                .build(ConnectWiseApi.class);
+    }
+
+    /**
+     * A connection that was never established ({@link ConnectException}, a connect timeout included) sent nothing;
+     * anything else ("Connection was closed", a read timeout) may have reached ConnectWise.
+     */
+    private static boolean neverConnected(ProcessingException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bodyOf(ApiRequest request) {
         if (request.body() == null) {
-            return HttpRequest.BodyPublishers.noBody();
+            return new byte[0];
         }
         try {
-            return HttpRequest.BodyPublishers.ofByteArray(ConnectWiseJson.MAPPER.writeValueAsBytes(request.body()));
+            return ConnectWiseJson.MAPPER.writeValueAsBytes(request.body());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,11 +140,11 @@ final class HttpTransport {
         return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ConnectWiseException failure(ApiRequest request, HttpResponse<byte[]> response) {
+    private static ConnectWiseException failure(ApiRequest request, Response response, byte[] body) {
         String method = request.method();
         String path = request.path();
-        int status = response.statusCode();
-        ConnectWiseError error = errorBody(response.body());
+        int status = response.getStatus();
+        ConnectWiseError error = errorBody(body);
         return switch (status) {
             case 400 -> new BadRequestException(method, path, status, error);
             case 401 -> new UnauthorizedException(method, path, status, error);
@@ -141,11 +168,10 @@ final class HttpTransport {
     }
 
     /** {@code Retry-After} in seconds (the form ConnectWise uses); an HTTP-date or garbage counts as absent. */
-    private static Duration retryAfter(HttpResponse<byte[]> response) {
-        return response.headers().firstValue("Retry-After")
-                .filter(value -> value.trim().matches("\\d{1,6}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
-                .orElse(null);
+    private static Duration retryAfter(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        return value != null && value.trim().matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value.trim()))
+                : null;
     }
 
     private static void log(ApiRequest request, int status, int attempt, long startedNanos) {

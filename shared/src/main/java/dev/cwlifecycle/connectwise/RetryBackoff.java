@@ -18,14 +18,17 @@ final class RetryBackoff implements CustomBackoffStrategy {
     private final ConnectWiseConfig.Retry config;
     private final LongUnaryOperator jitter;
     private final LongSupplier nanoTime;
+    private final LongUnaryOperator waiting;
     private long startedNanos;
     private long ceilingMillis;
 
-    /** {@code jitter} picks a wait in {@code [0, ceiling]} milliseconds; {@code nanoTime} is the budget's clock. */
-    RetryBackoff(ConnectWiseConfig.Retry config, LongUnaryOperator jitter, LongSupplier nanoTime) {
+    /** As {@link RetryPolicy} takes them: the jitter, the budget's clock and what a chosen wait becomes. */
+    RetryBackoff(ConnectWiseConfig.Retry config, LongUnaryOperator jitter, LongSupplier nanoTime,
+                 LongUnaryOperator waiting) {
         this.config = config;
         this.jitter = jitter;
         this.nanoTime = nanoTime;
+        this.waiting = waiting;
     }
 
     @Override
@@ -41,7 +44,7 @@ final class RetryBackoff implements CustomBackoffStrategy {
         if (wait > config.maxDelay().toMillis() || wait > leftMillis) {
             throw reportedAtOnce(cause);
         }
-        return wait;
+        return waiting.applyAsLong(wait);
     }
 
     private long waitAfter(Throwable failure) {

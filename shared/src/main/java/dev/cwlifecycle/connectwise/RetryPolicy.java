@@ -23,18 +23,23 @@ final class RetryPolicy {
     private final Guard guard;
 
     RetryPolicy(ConnectWiseConfig.Retry config) {
-        this(config, ceiling -> ThreadLocalRandom.current().nextLong(ceiling + 1), System::nanoTime);
+        this(config, ceiling -> ThreadLocalRandom.current().nextLong(ceiling + 1), System::nanoTime,
+                LongUnaryOperator.identity());
     }
 
-    /** {@code jitter} picks a wait in {@code [0, ceiling]} milliseconds; {@code nanoTime} is the budget's clock. */
-    RetryPolicy(ConnectWiseConfig.Retry config, LongUnaryOperator jitter, LongSupplier nanoTime) {
+    /**
+     * {@code jitter} picks a wait in {@code [0, ceiling]} milliseconds; {@code nanoTime} is the budget's clock;
+     * {@code waiting} turns a chosen wait into the one SmallRye sleeps (the same, but for a test that only records it).
+     */
+    RetryPolicy(ConnectWiseConfig.Retry config, LongUnaryOperator jitter, LongSupplier nanoTime,
+                LongUnaryOperator waiting) {
         this.guard = Guard.create()
                 .withRetry()
                 .maxRetries(Math.max(0, config.maxAttempts() - 1))
                 .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
                 .maxDuration(config.maxDuration().toMillis(), ChronoUnit.MILLIS)
                 .whenException(RetryPolicy::retryable)
-                .withCustomBackoff().strategy(() -> new RetryBackoff(config, jitter, nanoTime)).done()
+                .withCustomBackoff().strategy(() -> new RetryBackoff(config, jitter, nanoTime, waiting)).done()
                 .done()
                 .build();
     }

@@ -16,10 +16,10 @@ public class CredentialsSources {
     @Produces
     @ApplicationScoped
     CredentialsSource credentialsSource(CredentialsConfig config, Instance<SecretsManagerClient> secretsManager,
-                                        Metrics metrics) {
+                                        Metrics metrics, Clock clock) {
         return switch (config.source()) {
             case SECRETS_MANAGER -> new SecretsManagerCredentialsSource(secretsManager.get(),
-                    config.secretNamePattern(), config.cacheTtl(), Clock.systemUTC(), metrics::secretRead);
+                    config.secretNamePattern(), config.cacheTtl(), clock, metrics::secretRead);
             case LOCAL -> new LocalCredentialsSource(config.localFile(), config.localEnv(), System.getenv());
         };
     }

@@ -66,10 +66,6 @@ public class DynamoDbMemberDirectory implements MemberDirectory, DirectoryLookup
     private final Clock clock;
 
     @Inject
-    public DynamoDbMemberDirectory(DynamoDbClient dynamo, StoreConfig config) {
-        this(dynamo, config, Clock.systemUTC());
-    }
-
     public DynamoDbMemberDirectory(DynamoDbClient dynamo, StoreConfig config, Clock clock) {
         this.dynamo = dynamo;
         this.config = config;

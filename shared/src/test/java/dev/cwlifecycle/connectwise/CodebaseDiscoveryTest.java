@@ -9,6 +9,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /login/companyinfo/{companyId}} is asked under the API's retry policy, and its answer is cached. */
+@QuarkusTest
 class CodebaseDiscoveryTest {
 
     private static final String COMPANY_INFO = "/login/companyinfo/acme";
@@ -69,7 +72,7 @@ class CodebaseDiscoveryTest {
         ConnectWiseCredentials stranger = new ConnectWiseCredentials(simulator.baseUrl(), "nosuchco", "pub-acme",
                 "priv-acme", ConnectWiseSimulator.DEFAULT_CLIENT_ID, null, null);
         ConnectWiseClient client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
-                new FixedCredentials(stranger)).forTenant("default");
+                new FixedCredentials(stranger), new MovableClock()).forTenant("default");
 
         ConnectWiseException failed = assertThrows(UnexpectedResponseException.class, () -> client.member(memberId));
 
@@ -99,7 +102,7 @@ class CodebaseDiscoveryTest {
 
     private static ConnectWiseClient freshClient() {
         return new ConnectWiseClients(TestConnectWiseConfig.defaults(),
-                FixedCredentials.forSimulator(simulator.baseUrl())).forTenant("default");
+                FixedCredentials.forSimulator(simulator.baseUrl()), new MovableClock()).forTenant("default");
     }
 
     private static List<String> paths() {

@@ -23,6 +23,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -34,12 +36,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@QuarkusTest
 class ConnectWiseClientTest {
 
     @RegisterExtension
@@ -52,7 +56,8 @@ class ConnectWiseClientTest {
     static void start() {
         simulator = SITE.simulator();
         credentials = FixedCredentials.forSimulator(simulator.baseUrl());
-        client = new ConnectWiseClients(TestConnectWiseConfig.defaults(), credentials).forTenant("default");
+        client = new ConnectWiseClients(TestConnectWiseConfig.defaults(), credentials, new MovableClock())
+                .forTenant("default");
         client.securityRoles();
     }
 
@@ -78,6 +83,14 @@ class ConnectWiseClientTest {
         assertEquals(created.id(), found.id());
         assertEquals("identifier=\"" + created.identifier() + "\"", apiRequests().get(0).query().get("conditions"));
         assertTrue(client.findByOfficeEmail("nobody@nowhere.example").isEmpty());
+    }
+
+    @Test
+    void sendsTheConditionsPercentEncodedWithASpaceAsPercent20() {
+        client.members(MemberQuery.where(Conditions.field("identifier").in(List.of("a~b", "c d")))).findFirst();
+
+        assertEquals("conditions=identifier%20in%20%28%22a%7Eb%22%2C%22c%20d%22%29&pageSize=1000",
+                apiRequests().get(0).rawQuery());
     }
 
     @Test
@@ -195,12 +208,21 @@ class ConnectWiseClientTest {
 
     @Test
     void recoversFromA429StormHonouringRetryAfter() {
+        // GIVEN a client whose retries record the waits they ask for instead of sleeping them
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        TestConnectWiseConfig config = TestConnectWiseConfig.defaults();
+        ConnectWiseClient recording = new ConnectWiseClients(config, credentials, new MovableClock(),
+                AttemptObserver.NONE, new RetryPolicy(config.retry(), ceiling -> ceiling, System::nanoTime, wait -> {
+                    waits.add(wait);
+                    return 0;
+                })).forTenant("default");
         simulator.faults().arm(Fault.on("GET", "/system/members/\\d+").rateLimited(1).times(2));
-        long started = System.nanoTime();
 
-        client.member(firstMemberId());
+        // WHEN two 429s with "Retry-After: 1" come before the answer
+        recording.member(firstMemberId());
 
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 2000, "waited the two Retry-Afters");
+        // THEN each retry waited the second the site asked for
+        assertEquals(List.of(1000L, 1000L), waits);
         assertEquals(List.of(429, 429, 200), apiRequests().stream().map(RecordedRequest::status).toList());
     }
 
@@ -237,7 +259,8 @@ class ConnectWiseClientTest {
     void aRetryAfterPastTheTotalBudgetIsReportedWithItAndNothingIsResent() {
         // GIVEN a 1 s budget, a 5 s longest wait, and a 429 asking for 3 s followed by a good answer
         ConnectWiseClient budgeted = new ConnectWiseClients(TestConnectWiseConfig.defaults()
-                .withRetryWaits(Duration.ofSeconds(5), Duration.ofSeconds(1)), credentials).forTenant("default");
+                .withRetryWaits(Duration.ofSeconds(5), Duration.ofSeconds(1)), credentials, new MovableClock())
+                .forTenant("default");
         budgeted.member(firstMemberId());
         simulator.requestLog().clear();
         simulator.faults().arm(Fault.on("GET", "/system/members/\\d+").rateLimited(3).times(1));
@@ -295,7 +318,7 @@ class ConnectWiseClientTest {
         FixedCredentials nowhere = new FixedCredentials(new ConnectWiseCredentials("http://127.0.0.1:" + closedPort,
                 "acme", "pub-acme", "priv-acme", "0f1e2d3c-aaaa-bbbb-cccc-000000000001", "v2025_1/", null));
         ConnectWiseClient unreachable = new ConnectWiseClients(TestConnectWiseConfig.defaults().withMaxAttempts(3),
-                nowhere).forTenant("default");
+                nowhere, new MovableClock()).forTenant("default");
 
         ConnectionFailedException failed = assertThrows(ConnectionFailedException.class,
                 () -> unreachable.create(newMember()));
@@ -308,7 +331,8 @@ class ConnectWiseClientTest {
     void aMissingClientIdIsRefusedWithConnectWisesOwnReason() {
         FixedCredentials noClientId = new FixedCredentials(new ConnectWiseCredentials(simulator.baseUrl(), "acme",
                 "pub-acme", "priv-acme", "", null, null));
-        ConnectWiseClient refused = new ConnectWiseClients(TestConnectWiseConfig.defaults(), noClientId).forTenant("t");
+        ConnectWiseClient refused = new ConnectWiseClients(TestConnectWiseConfig.defaults(), noClientId,
+                new MovableClock()).forTenant("t");
 
         UnauthorizedException unauthorized = assertThrows(UnauthorizedException.class,
                 () -> refused.member(firstMemberId()));
@@ -322,7 +346,8 @@ class ConnectWiseClientTest {
     void rereadsCredentialsOnceOn401AndReportsTheSecond() {
         FixedCredentials wrong = new FixedCredentials(new ConnectWiseCredentials(simulator.baseUrl(), "acme",
                 "pub-acme", "not-the-key", "0f1e2d3c-aaaa-bbbb-cccc-000000000001", null, null));
-        ConnectWiseClient refused = new ConnectWiseClients(TestConnectWiseConfig.defaults(), wrong).forTenant("t");
+        ConnectWiseClient refused = new ConnectWiseClients(TestConnectWiseConfig.defaults(), wrong, new MovableClock())
+                .forTenant("t");
 
         UnauthorizedException unauthorized = assertThrows(UnauthorizedException.class,
                 () -> refused.member(firstMemberId()));
@@ -335,8 +360,8 @@ class ConnectWiseClientTest {
 
     @Test
     void discoversTheCodebaseOnceAndReResolvesItAfterAnUpgrade() {
-        ConnectWiseClient fresh = new ConnectWiseClients(TestConnectWiseConfig.defaults(), credentials)
-                .forTenant("default");
+        ConnectWiseClient fresh = new ConnectWiseClients(TestConnectWiseConfig.defaults(), credentials,
+                new MovableClock()).forTenant("default");
         fresh.member(firstMemberId());
         fresh.member(firstMemberId());
         assertEquals(1, simulator.requestLog().count("GET", "/login/companyinfo/acme"));

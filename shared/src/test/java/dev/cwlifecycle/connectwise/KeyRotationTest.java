@@ -6,6 +6,8 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.SecretsManagerClients;
 import dev.cwlifecycle.testing.SecretsManagerEndpoint;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Keys rotated in ConnectWise and in the secret: the client re-reads the secret once on 401 and carries on. */
+@QuarkusTest
 class KeyRotationTest {
 
     private static final String SECRET = "cw-lifecycle/default";
@@ -36,7 +39,8 @@ class KeyRotationTest {
         secretsClient.createSecret(create -> create.name(SECRET).secretString(secret("pub-acme", "priv-acme")));
         SecretsManagerCredentialsSource source = new SecretsManagerCredentialsSource(secretsClient,
                 "cw-lifecycle/{tenant}", Duration.ofMinutes(5), Clock.systemUTC());
-        client = new ConnectWiseClients(TestConnectWiseConfig.defaults(), source).forTenant("default");
+        client = new ConnectWiseClients(TestConnectWiseConfig.defaults(), source, new MovableClock())
+                .forTenant("default");
     }
 
     @AfterEach

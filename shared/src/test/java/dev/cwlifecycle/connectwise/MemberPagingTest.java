@@ -5,6 +5,8 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@QuarkusTest
 class MemberPagingTest {
 
     @RegisterExtension
@@ -31,7 +34,7 @@ class MemberPagingTest {
     static void start() {
         simulator = SITE.simulator();
         client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
-                FixedCredentials.forSimulator(simulator.baseUrl())).forTenant("default");
+                FixedCredentials.forSimulator(simulator.baseUrl()), new MovableClock()).forTenant("default");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.SimTenant;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each request is logged with method, path, status, attempt and duration, and never with a credential. */
+@QuarkusTest
 class RequestLoggingTest {
 
     private static final String PUBLIC_KEY = "pubLOGTEST7c1e";
@@ -50,7 +53,7 @@ class RequestLoggingTest {
         long id = simulator.members("initech").all().get(0).get("id").asLong();
         simulator.faults().arm(Fault.on("GET", "/system/members/\\d+").rateLimited(null));
         ConnectWiseClient client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
-                new FixedCredentials(credentials)).forTenant("initech");
+                new FixedCredentials(credentials), new MovableClock()).forTenant("initech");
         List<String> lines;
 
         // WHEN a fresh client discovers the codebase and reads it, and a wrong key is refused
@@ -58,7 +61,8 @@ class RequestLoggingTest {
             client.member(id);
             ConnectWiseClient wrongKey = new ConnectWiseClients(TestConnectWiseConfig.defaults(), new FixedCredentials(
                     new ConnectWiseCredentials(simulator.baseUrl(), "initech", PUBLIC_KEY, PRIVATE_KEY + "x",
-                            ConnectWiseSimulator.DEFAULT_CLIENT_ID, "v2025_1/", null))).forTenant("initech");
+                            ConnectWiseSimulator.DEFAULT_CLIENT_ID, "v2025_1/", null)), new MovableClock())
+                    .forTenant("initech");
             assertThrows(UnauthorizedException.class, () -> wrongKey.member(id));
             lines = log.lines();
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,7 +30,7 @@ class RetryBudgetTest {
         return new RetryPolicy(config.retry(), ceiling -> {
             ceilings.add(ceiling);
             return ceiling;
-        }, nanos::get);
+        }, nanos::get, LongUnaryOperator.identity());
     }
 
     @Test

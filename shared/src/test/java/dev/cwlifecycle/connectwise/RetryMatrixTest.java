@@ -9,6 +9,8 @@ import dev.cwlifecycle.simulator.Fault;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * retried only after a 429 (throttled before it ran, as {@link RetryPolicy} documents): a dropped connection or a
  * 5xx leaves it unknown whether the member was created, so it is reported, never re-sent.
  */
+@QuarkusTest
 class RetryMatrixTest {
 
     @RegisterExtension
@@ -100,7 +103,7 @@ class RetryMatrixTest {
         // the retry rules of DELETE are the client's, whether or not a site serves the seed guide's member delete
         simulator.memberDelete(true);
         client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
-                FixedCredentials.forSimulator(simulator.baseUrl())).forTenant("default");
+                FixedCredentials.forSimulator(simulator.baseUrl()), new MovableClock()).forTenant("default");
         technician = Reference.to(client.securityRole("Technician").orElseThrow().id());
     }
 

@@ -13,6 +13,8 @@ import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SpecSchema;
 import dev.cwlifecycle.testing.FixedCredentials;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import dev.cwlifecycle.testing.MovableClock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Every body the client sends for create, patch, both deactivations and a callback registration validates against
  * the spec's schema (infra/simulator's connectwise-2025.8.schema.json), and names no property the spec lacks.
  */
+@QuarkusTest
 class SpecBodiesTest {
 
     @RegisterExtension
@@ -45,7 +48,7 @@ class SpecBodiesTest {
     void everyWriteTheClientSendsIsASpecBody() {
         ConnectWiseSimulator simulator = SITE.simulator();
         ConnectWiseClient client = new ConnectWiseClients(TestConnectWiseConfig.defaults(),
-                FixedCredentials.forSimulator(simulator.baseUrl())).forTenant("default");
+                FixedCredentials.forSimulator(simulator.baseUrl()), new MovableClock()).forTenant("default");
         Reference technician = Reference.to(client.securityRole("Technician").orElseThrow().id());
         Member leaver = client.create(MemberDrafts.newMember(technician));
         Member successor = client.create(MemberDrafts.newMember(technician));

@@ -7,6 +7,7 @@ import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.simulator.RecordedRequest;
 import dev.cwlifecycle.simulator.SimTenant;
 import dev.cwlifecycle.testing.TestConnectWiseConfig;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  * every request a tenant's client sends carries that tenant's credentials to that tenant's base URL, and the
  * security-role cache is the tenant's own, kept for the configured TTL on the injected clock.
  */
+@QuarkusTest
 class TenantClientsTest {
 
     private static final String ACME_CLIENT_ID = "0f1e2d3c-aaaa-bbbb-cccc-000000000001";

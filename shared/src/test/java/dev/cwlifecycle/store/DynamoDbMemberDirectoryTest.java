@@ -2,6 +2,7 @@ package dev.cwlifecycle.store;
 
 import dev.cwlifecycle.store.DirectoryEntry.Source;
 import dev.cwlifecycle.testing.DynamoDbLocalExtension;
+import dev.cwlifecycle.testing.MovableClock;
 import dev.cwlifecycle.testing.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class DynamoDbMemberDirectoryTest {
     private final RequestLog requests = new RequestLog();
     private final DynamoDbClient dynamo = DynamoDbLocalExtension.newClient(requests);
     private final DynamoDbMemberDirectory directory = new DynamoDbMemberDirectory(dynamo,
-            DynamoDbLocalExtension.storeConfig(Map.of("cw.store.directory-page-size", "10", "cw.store.directory-write-parallelism", "4")));
+            DynamoDbLocalExtension.storeConfig(Map.of("cw.store.directory-page-size", "10", "cw.store.directory-write-parallelism", "4")),
+            new MovableClock());
     private final String tenant = "t-" + UUID.randomUUID();
 
     @AfterEach

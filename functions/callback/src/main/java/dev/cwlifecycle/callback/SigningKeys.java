@@ -37,11 +37,7 @@ public class SigningKeys {
     private final AtomicLong fetches = new AtomicLong();
 
     @Inject
-    public SigningKeys(CallbackConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
-    SigningKeys(CallbackConfig config, Clock clock) {
+    public SigningKeys(CallbackConfig config, Clock clock) {
         this.config = config;
         this.cache = new TtlCache<>(config.keyCacheTtl(), clock, MAX_CACHED_KEYS);
         this.http = HttpClient.newBuilder()

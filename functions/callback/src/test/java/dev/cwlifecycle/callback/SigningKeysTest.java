@@ -57,7 +57,7 @@ class SigningKeysTest {
             }
         });
         SigningKeys keys = new SigningKeys(new SmallRyeConfigBuilder().addDefaultInterceptors()
-                .withMapping(CallbackConfig.class).build().getConfigMapping(CallbackConfig.class));
+                .withMapping(CallbackConfig.class).build().getConfigMapping(CallbackConfig.class), Clock.systemUTC());
         URI keyUrl = URI.create("http://127.0.0.1:" + keyServer.getAddress().getPort()
                 + "/system/callbackkey/index.rails?companyName=acme&id=huge");
 

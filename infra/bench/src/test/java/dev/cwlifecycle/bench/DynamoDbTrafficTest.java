@@ -4,6 +4,7 @@ import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.DynamoDbMemberDirectory;
 import dev.cwlifecycle.store.UpsertOutcome;
 import dev.cwlifecycle.testing.DynamoDbLocalExtension;
+import dev.cwlifecycle.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +41,7 @@ class DynamoDbTrafficTest {
     private final Sent sent = new Sent();
     private final DynamoDbClient dynamo = DynamoDbLocalExtension.newClient(traffic, sent);
     private final DynamoDbMemberDirectory directory = new DynamoDbMemberDirectory(dynamo,
-            DynamoDbLocalExtension.storeConfig());
+            DynamoDbLocalExtension.storeConfig(), new MovableClock());
     private final String tenant = "traffic-" + UUID.randomUUID();
 
     @AfterEach

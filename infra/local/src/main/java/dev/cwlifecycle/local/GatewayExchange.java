@@ -41,14 +41,14 @@ final class GatewayExchange {
     private GatewayExchange() {
     }
 
-    static APIGatewayV2HTTPEvent event(RoutingContext context, LocalRoutes.Matched matched) {
+    /** The event API Gateway would hand the function for this request, received {@code now}. */
+    static APIGatewayV2HTTPEvent event(RoutingContext context, LocalRoutes.Matched matched, Instant now) {
         HttpServerRequest request = context.request();
         Map<String, String> headers = joined(request.headers(), true);
         String cookieHeader = headers.remove("cookie");
         Buffer body = context.body().buffer();
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
         boolean text = isText(headers.get("content-type"), bytes);
-        Instant now = Instant.now();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(matched.route().routeKey())

@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,11 +43,13 @@ public class LocalGateway {
     private static final Logger LOG = Logger.getLogger(LocalGateway.class);
 
     private final Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
+    private final Clock clock;
     private HttpServer server;
 
     @Inject
     public LocalGateway(ProvisionHandler provision, DeprovisionHandler deprovision, MoverHandler mover,
-                        CallbackHandler callback, MembersHandler members, ScimHandler scim) {
+                        CallbackHandler callback, MembersHandler members, ScimHandler scim, Clock clock) {
+        this.clock = clock;
         this.functions = Map.of(
                 "provision", provision::handle,
                 "deprovision", deprovision::handle,
@@ -93,7 +96,7 @@ public class LocalGateway {
         }
         APIGatewayV2HTTPEvent event;
         try {
-            event = GatewayExchange.event(context, matched.get());
+            event = GatewayExchange.event(context, matched.get(), clock.instant());
         } catch (HttpException malformedQuery) {
             unreadable(context.response());
             return;

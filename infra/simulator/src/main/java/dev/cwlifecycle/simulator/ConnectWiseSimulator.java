@@ -53,10 +53,12 @@ public final class ConnectWiseSimulator implements AutoCloseable {
     private volatile String codebase;
     private volatile Duration latency;
     private volatile boolean memberDelete;
+    private final Consumer<Duration> pauses;
 
     private ConnectWiseSimulator(Builder builder) {
         this.codebase = codebase(builder.codebase);
         this.latency = builder.latency;
+        this.pauses = builder.pauses;
         this.faults = new Faults(new Random(builder.randomSeed));
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", builder.port), 128);
@@ -179,6 +181,21 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         return latency;
     }
 
+    /** Waits out a latency, the site's own or a fault's, before answering. */
+    void pause(Duration delay) {
+        if (!delay.isZero() && !delay.isNegative()) {
+            pauses.accept(delay);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void notifyListeners(RecordedRequest request) {
         for (Consumer<RecordedRequest> listener : listeners) {
             try {
@@ -231,6 +248,7 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         private long randomSeed = 42;
         private Clock clock = Clock.systemUTC();
         private Duration latency = Duration.ZERO;
+        private Consumer<Duration> pauses = ConnectWiseSimulator::sleep;
         private Duration firstRetry = Duration.ofSeconds(2);
         private Duration secondRetry = Duration.ofSeconds(4);
         private boolean uniqueOfficeEmail;
@@ -294,6 +312,12 @@ public final class ConnectWiseSimulator implements AutoCloseable {
 
         public Builder latency(Duration perRequest) {
             this.latency = Objects.requireNonNull(perRequest, "perRequest");
+            return this;
+        }
+
+        /** How a latency is waited out: by sleeping, unless a test only records what the site would wait. */
+        public Builder pauses(Consumer<Duration> pauses) {
+            this.pauses = Objects.requireNonNull(pauses, "pauses");
             return this;
         }
 

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,11 +65,11 @@ final class SiteHandler implements HttpHandler {
         }
         Optional<Fault.Kind> fault = site.faults().fire(method, target.path());
         if (target.area() == RequestTarget.Area.API) {
-            pause(site.latency());
+            site.pause(site.latency());
         }
         Fault.Kind kind = fault.orElse(null);
         if (kind instanceof Fault.Latency latency) {
-            pause(latency.delay());
+            site.pause(latency.delay());
         }
         String faultLabel = fault.map(Fault.Kind::label).orElse(null);
         if (kind instanceof Fault.DropBeforeProcessing) {
@@ -185,16 +184,5 @@ final class SiteHandler implements HttpHandler {
         requestHeaders.forEach((name, values) ->
                 lowerCase.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
         return lowerCase;
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.cwlifecycle.simulator.SimMembers;
 import dev.cwlifecycle.store.DirectoryEntry;
 import dev.cwlifecycle.store.DynamoDbMemberDirectory;
 import dev.cwlifecycle.testing.DynamoDbLocalExtension;
+import dev.cwlifecycle.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,7 @@ class ChaosChecksTest {
     private final SimMembers members = simulator.members("acme");
     private final DynamoDbClient dynamo = DynamoDbLocalExtension.newClient();
     private final DynamoDbMemberDirectory directory = new DynamoDbMemberDirectory(dynamo,
-            DynamoDbLocalExtension.storeConfig());
+            DynamoDbLocalExtension.storeConfig(), new MovableClock());
     private final String tenant = "checks-" + UUID.randomUUID();
 
     @AfterEach
