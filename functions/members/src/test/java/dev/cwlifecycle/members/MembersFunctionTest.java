@@ -47,10 +47,8 @@ class MembersFunctionTest {
 
     @BeforeEach
     void clear() {
-        simulator = FunctionTestResource.simulator();
+        simulator = FunctionTestResource.freshSimulator();
         members = simulator.members("acme");
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     @Test

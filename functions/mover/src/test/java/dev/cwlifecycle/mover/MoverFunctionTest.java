@@ -61,10 +61,8 @@ class MoverFunctionTest {
 
     @BeforeEach
     void clear() {
-        simulator = FunctionTestResource.simulator();
+        simulator = FunctionTestResource.freshSimulator();
         members = simulator.members("acme");
-        simulator.faults().clear();
-        simulator.requestLog().clear();
     }
 
     @ParameterizedTest(name = "{0}")

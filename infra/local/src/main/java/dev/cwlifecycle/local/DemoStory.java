@@ -27,9 +27,10 @@ import java.util.function.Supplier;
  * The whole story of one technician, told through the local server as a real caller tells it, while ConnectWise
  * (the simulator) and the directory are watched from the side: provision by role name, the callback filling the
  * directory, a rename made in ConnectWise that only the incremental sync can see, a move to another role and title
- * (one JSON Patch of what differs), deprovision, and the licence seats before and after. Then a second joiner
- * through SCIM, as Okta provisions her: looked up, created, found, retitled and deactivated. Each step is printed;
- * one that does not happen ends the story with {@link StepFailed}.
+ * (one JSON Patch of what differs), a read from the directory and one fresh from ConnectWise, deprovision, and the
+ * licence seats before and after. Then a second joiner through SCIM, as Okta provisions her: looked up, created,
+ * found, retitled and deactivated. Each step is printed; one that does not happen ends the story with
+ * {@link StepFailed}.
  */
 final class DemoStory {
 
@@ -139,6 +140,20 @@ final class DemoStory {
         DirectoryEntry movedEntry = awaitEntry(memberId, row -> NEW_ROLE.equals(row.securityRole()), patience);
         detail("directory " + describe(movedEntry));
 
+        step("Her ticketing tool reads her: GET /members/" + identifier + " answers from the directory (no "
+                + "ConnectWise request); ?fresh=true re-reads her from ConnectWise (one request)");
+        int readsBefore = memberReads(memberId, identifier);
+        Answer read = get("/members/" + identifier);
+        expect(read.status() == 200 && NEW_ROLE.equals(read.body().path("role").asText()),
+                "the read answered " + read.status() + ", not 200 with role " + NEW_ROLE);
+        expect(memberReads(memberId, identifier) == readsBefore, "the directory read asked ConnectWise");
+        Answer fresh = get("/members/" + identifier + "?fresh=true");
+        int freshReads = memberReads(memberId, identifier) - readsBefore;
+        expect(fresh.status() == 200 && freshReads == 1,
+                "the fresh read answered " + fresh.status() + " after " + freshReads
+                        + " ConnectWise reads, not 200 after one");
+        detail("ConnectWise reads of her: none for the directory read, " + freshReads + " for the fresh one");
+
         String leave = "{\"mode\":\"delete\"}";
         step("Deprovision: POST /members/" + identifier + "/deprovision " + leave
                 + " (ConnectWise has no member delete: she is deactivated instead, history kept)");
@@ -230,6 +245,20 @@ final class DemoStory {
 
     private Answer post(String path, String body) {
         return send("POST", path, body);
+    }
+
+    private Answer get(String path) {
+        return exchange(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token).GET(),
+                path);
+    }
+
+    /** ConnectWise reads of this one member, by id or by identifier (a sync lists by lastUpdated, never by either). */
+    private int memberReads(long memberId, String identifier) {
+        return (int) simulator.requestLog().all().stream()
+                .filter(request -> "GET".equals(request.method()))
+                .filter(request -> request.path().endsWith("/company/members/" + memberId)
+                        || request.query().getOrDefault("conditions", "").contains(identifier))
+                .count();
     }
 
     private Answer send(String method, String path, String body) {
