@@ -256,7 +256,7 @@ final class DemoStory {
     private int memberReads(long memberId, String identifier) {
         return (int) simulator.requestLog().all().stream()
                 .filter(request -> "GET".equals(request.method()))
-                .filter(request -> request.path().endsWith("/company/members/" + memberId)
+                .filter(request -> request.path().endsWith("/system/members/" + memberId)
                         || request.query().getOrDefault("conditions", "").contains(identifier))
                 .count();
     }
