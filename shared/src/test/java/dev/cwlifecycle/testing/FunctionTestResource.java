@@ -1,5 +1,6 @@
 package dev.cwlifecycle.testing;
 
+import dev.cwlifecycle.credentials.LocalCredentialsSource;
 import dev.cwlifecycle.gateway.BearerToken;
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Real servers for a function's {@code @QuarkusTest}: the ConnectWise simulator and DynamoDB Local on loopback,
- * and the default tenant's credentials (with the hash of {@link #TOKEN}) in a local credentials file.
+ * and the default tenant's credentials (with the hash of {@link #TOKEN}) in a local credentials file, one file per
+ * tenant.
  * Init arg {@code members}: how many members the simulator seeds (default 30).
  */
 public class FunctionTestResource implements QuarkusTestResourceLifecycleManager {
@@ -22,7 +24,7 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
     public static final String TOKEN = "test-token-4f6c1e";
 
     private static volatile ConnectWiseSimulator simulator;
-    private static volatile Path credentialsFile;
+    private static volatile Path credentialsDirectory;
     private int members = 30;
 
     @Override
@@ -35,8 +37,8 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
         simulator = ConnectWiseSimulator.builder().seedMembers(members).start();
         String dynamo = DynamoDbLocalExtension.startOnce().toString();
         try {
-            credentialsFile = Files.createTempFile("cw-credentials", ".json");
-            Files.writeString(credentialsFile, credentialsJson());
+            credentialsDirectory = Files.createTempDirectory("cw-credentials");
+            secret(credentialsJson());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,7 +49,7 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local"),
                 Map.entry("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local"),
                 Map.entry("cw.credentials.source", "local"),
-                Map.entry("cw.credentials.local-file", credentialsFile.toString()),
+                Map.entry("cw.credentials.local-file", credentialsDirectory.resolve("{tenant}.json").toString()),
                 Map.entry("cw.connectwise.retry.initial-delay", "PT0.02S"),
                 Map.entry("cw.connectwise.retry.max-delay", "PT1S"),
                 Map.entry("cw.connectwise.retry.max-duration", "PT5S"));
@@ -56,8 +58,11 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         simulator.close();
-        try {
-            Files.deleteIfExists(credentialsFile);
+        try (var files = Files.list(credentialsDirectory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+            Files.delete(credentialsDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +83,13 @@ public class FunctionTestResource implements QuarkusTestResourceLifecycleManager
 
     /** Replaces the default tenant's secret; the local source reads it on every call, so it applies at once. */
     public static void secret(String json) {
+        secret(LocalCredentialsSource.DEFAULT_TENANT, json);
+    }
+
+    /** Writes (or replaces) a tenant's secret. */
+    public static void secret(String tenant, String json) {
         try {
-            Files.writeString(credentialsFile, json);
+            Files.writeString(credentialsDirectory.resolve(tenant + ".json"), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.cwlifecycle.scim;
 
 import dev.cwlifecycle.simulator.ConnectWiseSimulator;
 import dev.cwlifecycle.testing.FunctionTestResource;
+import dev.cwlifecycle.testing.LambdaInvoker;
 import dev.cwlifecycle.testing.LambdaInvoker.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -163,8 +164,26 @@ class ScimBadInputTest {
         }
         String otherTenant = ScimRequests.event("GET", "/Users", Map.of(), Map.of(), null)
                 .replace("\"tenant\":\"default\"", "\"tenant\":\"globex\"");
-        assertEquals(401, dev.cwlifecycle.testing.LambdaInvoker.invoke(otherTenant).status());
+        assertEquals(401, LambdaInvoker.invoke(otherTenant).status());
         assertTrue(simulator.requestLog().all().isEmpty(), "nothing asked of ConnectWise before authentication");
+    }
+
+    @Test
+    void aTokenOfAnotherTenantIs401BothWays() {
+        String initechToken = "scim-token-initech-5b07";
+        FunctionTestResource.secret("initech", FunctionTestResource.credentialsJson(
+                ",\"scimTokenSha256\":[\"" + ScimRequests.sha256(initechToken) + "\"]"));
+        String asInitech = ScimRequests.event("GET", "/Users", Map.of(), Map.of(), null)
+                .replace("\"tenant\":\"default\"", "\"tenant\":\"initech\"");
+        assertEquals(200, LambdaInvoker.invoke(asInitech.replace(ScimRequests.TOKEN, initechToken)).status(),
+                "initech's token is good for initech");
+
+        Answer initechTokenOnDefault = ScimRequests.send("POST", "/Users", Map.of(),
+                Map.of("authorization", "Bearer " + initechToken),
+                ScimUsersTest.user(ScimRequests.newEmail("ivy.initech"), "Ivy", "Initech"));
+        assertEquals(401, initechTokenOnDefault.status());
+        assertEquals(401, LambdaInvoker.invoke(asInitech).status(), "the default tenant's token on initech");
+        assertTrue(simulator.requestLog().all().isEmpty(), simulator.requestLog().all().toString());
     }
 
     private void assertNoWrites() {
