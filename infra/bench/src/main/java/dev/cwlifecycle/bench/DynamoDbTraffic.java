@@ -7,6 +7,10 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -21,13 +25,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * Counts every request the functions' DynamoDB client sends ({@code quarkus.dynamodb.interceptors}) and the
  * capacity units DynamoDB reports for it: the interceptor asks for {@code ReturnConsumedCapacity=INDEXES} on the
- * item and query operations the stores use, which changes nothing else about them. A conditional write DynamoDB
+ * item, batch and query operations the stores use, which changes nothing else about them. A conditional write DynamoDB
  * refuses reports nothing but is billed all the same: it counts as one write unit (every item here is under 1 KB).
  */
 @Singleton
@@ -72,6 +77,12 @@ public class DynamoDbTraffic implements ExecutionInterceptor {
         if (request instanceof QueryRequest query) {
             return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
         }
+        if (request instanceof BatchWriteItemRequest batch) {
+            return batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
+        }
+        if (request instanceof BatchGetItemRequest batch) {
+            return batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
+        }
         return request;
     }
 
@@ -89,6 +100,10 @@ public class DynamoDbTraffic implements ExecutionInterceptor {
             readUnits.add(units(get.consumedCapacity()));
         } else if (response instanceof QueryResponse query) {
             readUnits.add(units(query.consumedCapacity()));
+        } else if (response instanceof BatchWriteItemResponse batch) {
+            writeUnits.add(units(batch.consumedCapacity()));
+        } else if (response instanceof BatchGetItemResponse batch) {
+            readUnits.add(units(batch.consumedCapacity()));
         }
     }
 
@@ -121,6 +136,11 @@ public class DynamoDbTraffic implements ExecutionInterceptor {
                 }
             }
         }
+    }
+
+    /** A batch reports one entry per table. */
+    private static double units(List<ConsumedCapacity> perTable) {
+        return perTable.stream().mapToDouble(DynamoDbTraffic::units).sum();
     }
 
     private static double units(ConsumedCapacity capacity) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
@@ -78,6 +79,28 @@ class DynamoDbTrafficTest {
         assertEquals("attribute_not_exists(lastUpdated) OR lastUpdated < :lastUpdated OR (pending = :true AND "
                 + "deleted = :false AND lastUpdated = :lastUpdated)", put.conditionExpression(),
                 "nothing but the capacity report was changed");
+    }
+
+    @Test
+    void aBatchOfAbsentMembersCountsTheUnitsOfEveryTableAndIndexItWrote() {
+        // GIVEN
+        DynamoDbUsage before = traffic.snapshot();
+        List<DirectoryEntry> absent = List.of(
+                new DirectoryEntry(tenant, 21, "bwayne", "Bruce", "Wayne", "bwayne@acme.example", "Technician", "F",
+                        true, Instant.parse("2026-03-01T10:00:00Z"), DirectoryEntry.Source.SYNC, false, false),
+                new DirectoryEntry(tenant, 22, "ckent", "Clark", "Kent", "ckent@acme.example", "Technician", "F",
+                        true, Instant.parse("2026-03-01T10:00:00Z"), DirectoryEntry.Source.SYNC, false, false));
+
+        // WHEN they are written as a sync writes members absent from the directory: one BatchWriteItem
+        assertEquals(2, directory.insertAbsent(absent));
+
+        // THEN each row costs what a single put costs (table, email index and identifier index)
+        DynamoDbUsage written = traffic.snapshot().minus(before);
+        assertEquals(1, written.requests());
+        assertEquals(6, written.writeUnits(), 1e-9);
+        BatchWriteItemRequest batch = (BatchWriteItemRequest) sent.requests.stream()
+                .filter(BatchWriteItemRequest.class::isInstance).findFirst().orElseThrow();
+        assertEquals(ReturnConsumedCapacity.INDEXES, batch.returnConsumedCapacity());
     }
 
     @Test
