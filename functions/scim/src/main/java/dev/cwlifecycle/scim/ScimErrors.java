@@ -6,6 +6,7 @@ import dev.cwlifecycle.gateway.Problem;
 import dev.cwlifecycle.gateway.ProblemFormat;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * SCIM's error schema (RFC 7644 §3.12) for the problem a failure became: the same status (a 422 of ours is SCIM's
@@ -32,7 +33,19 @@ final class ScimErrors implements ProblemFormat {
             Map.entry("identifier-underivable", "invalidValue"),
             Map.entry("member-not-ours", "mutability"));
 
+    /** Where the JSON parser's own words start in a message of the SCIM library: a location or a type name. */
+    private static final Pattern PARSER_WORDS = Pattern.compile("\\s*\\(?(start marker )?at \\[Source|`|\\R");
+
     private ScimErrors() {
+    }
+
+    /**
+     * The SCIM library's complaint about a filter or a path, without the JSON parser's source location and type
+     * names it may carry along: what was wrong, in the request's terms.
+     */
+    static String libraryMessage(Throwable refused) {
+        String message = refused.getMessage() == null ? "unreadable" : refused.getMessage();
+        return PARSER_WORDS.split(message, 2)[0];
     }
 
     /**

@@ -55,7 +55,8 @@ final class UserFilter {
         try {
             filter = Filter.fromString(VALUE_AFTER_FILTER.matcher(text).replaceAll("$1[$2 and $3 eq $4]"));
         } catch (BadRequestException unreadable) {
-            throw new ScimRequestInvalid("invalidFilter", "The filter could not be read: " + unreadable.getMessage());
+            throw new ScimRequestInvalid("invalidFilter", "The filter could not be read: "
+                    + ScimErrors.libraryMessage(unreadable));
         }
         List<Condition> conditions = new ArrayList<>();
         collect(filter, conditions);

@@ -1,7 +1,11 @@
 package dev.cwlifecycle.scim;
 
 import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOpType;
@@ -11,6 +15,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.cwlifecycle.gateway.exceptions.ScimRequestInvalid;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A PatchOp request (RFC 7644 §3.5.2), read and applied by UnboundID's SCIM library to the user as stored; what
@@ -39,8 +44,7 @@ final class UserPatch {
         try {
             request = JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(body);
         } catch (IOException | IllegalArgumentException unreadable) {
-            throw new ScimRequestInvalid("invalidSyntax", "The PatchOp could not be read: "
-                    + firstLine(unreadable.getMessage()));
+            throw new ScimRequestInvalid("invalidSyntax", "The PatchOp could not be read: " + why(unreadable));
         }
         if (request.getOperations() == null || request.getOperations().isEmpty()) {
             throw new ScimRequestInvalid("invalidValue", "'Operations' must hold at least one operation");
@@ -58,7 +62,7 @@ final class UserPatch {
                 String scimType = refused.getScimError().getScimType();
                 throw new ScimRequestInvalid(scimType == null ? "invalidValue" : scimType,
                         "The operation '" + operation.getOpType() + " " + operation.getPath() + "' cannot apply: "
-                                + firstLine(refused.getMessage()));
+                                + ScimErrors.libraryMessage(refused));
             }
         }
         return ScimUser.read(user).clearing(removes("title"), removes("phoneNumbers"));
@@ -70,8 +74,32 @@ final class UserPatch {
                 && attribute.equalsIgnoreCase(operation.getPath().getElement(0).getAttribute()));
     }
 
-    /** Jackson's messages run on with the source location; the first line says what was wrong. */
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+    /**
+     * What was wrong, in the request's own terms: Jackson's messages name the library's classes, so only the SCIM
+     * library's own complaint (a path it cannot parse) is passed on, and everything else is told by where it is.
+     */
+    private static String why(Exception unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ScimException scim) {
+                return ScimErrors.libraryMessage(scim);
+            }
+        }
+        if (!(unreadable instanceof JsonMappingException mapping)) {
+            return "not a PatchOp request";
+        }
+        String at = mapping.getPath().stream()
+                .map(step -> step.getFieldName() != null ? "." + step.getFieldName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        if (mapping instanceof InvalidTypeIdException) {
+            return "'op' at " + at + " must be add, replace or remove";
+        }
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return "'" + unknown.getPropertyName() + "' is not a member of a PatchOp operation"
+                    + (at.isEmpty() ? "" : " (at " + at + ")");
+        }
+        if (mapping instanceof MismatchedInputException) {
+            return at.isEmpty() ? "wrong type" : "'" + at + "' has the wrong type";
+        }
+        return at.isEmpty() ? "not a PatchOp request" : "'" + at + "' cannot be read";
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,9 @@ class ScimBadInputTest {
         }
         simulator.requestLog().clear();
     }
+
+    /** A Java package-qualified name (com.example.Type) or Jackson's back-quoted type. */
+    private static final Pattern JAVA_NAME = Pattern.compile("\\b(com|org|java|javax|jakarta|dev)\\.[a-z]|`");
 
     static Stream<Arguments> badRequests() {
         String ok = "\"userName\":\"x.y@acme.example\",\"name\":{\"givenName\":\"X\",\"familyName\":\"Y\"}";
@@ -105,6 +109,12 @@ class ScimBadInputTest {
                 Arguments.of("PatchOp with an unknown op", "PATCH", "/Users/{id}", Map.of(), "{" + PATCH_OP
                         + ",\"Operations\":[{\"op\":\"frobnicate\",\"path\":\"active\",\"value\":false}]}", 400,
                         "invalidSyntax"),
+                Arguments.of("PatchOp operation with an unknown member", "PATCH", "/Users/{id}", Map.of(), "{"
+                        + PATCH_OP + ",\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\","
+                        + "\"because\":\"y\"}]}", 400, "invalidSyntax"),
+                Arguments.of("PatchOp operations an object", "PATCH", "/Users/{id}", Map.of(), "{" + PATCH_OP
+                        + ",\"Operations\":{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}}", 400,
+                        "invalidSyntax"),
                 Arguments.of("PatchOp without operations", "PATCH", "/Users/{id}", Map.of(), "{" + PATCH_OP
                         + ",\"Operations\":[]}", 400, "invalidValue"),
                 Arguments.of("PatchOp path unreadable", "PATCH", "/Users/{id}", Map.of(), "{" + PATCH_OP
@@ -132,6 +142,9 @@ class ScimBadInputTest {
         assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", answer.body().get("schemas").get(0).asText());
         assertEquals(scimType, answer.body().hasNonNull("scimType") ? answer.body().get("scimType").asText() : null,
                 why);
+        String detail = answer.body().path("detail").asText();
+        assertFalse(detail.isBlank(), why);
+        assertFalse(JAVA_NAME.matcher(detail).find(), "no class of ours or a library's in the detail: " + detail);
         assertNoWrites();
     }
 

@@ -8,7 +8,8 @@ public class MemberBusy extends RuntimeException {
     private final Duration retryAfter;
 
     public MemberBusy(Duration retryAfter) {
-        super("A deprovision of this member is still running; retry after " + retryAfter.toSeconds() + " s");
+        super("Another change of this member (a move or a deprovision) is still running; retry after "
+                + retryAfter.toSeconds() + " s");
         this.retryAfter = retryAfter;
     }
 
