@@ -1,6 +1,5 @@
 package dev.cwlifecycle.scim;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -14,6 +13,7 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.cwlifecycle.gateway.exceptions.ScimRequestInvalid;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
